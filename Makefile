@@ -1,0 +1,53 @@
+# The portal's everyday commands. `make` alone lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install install-test run test lint format seed
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the portal's requirements
+
+install-test: $(VENV)/.installed-test ## Install what the tests and linters need as well
+
+run: install ## Migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000 (PORT=8080 to change)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/uvicorn portal.asgi:application \
+		--host $(HOST) --port $(PORT) --reload \
+		--reload-dir portal --reload-dir network --reload-dir catalogue \
+		--reload-dir taskforces --reload-dir search --reload-include '*.html'
+
+test: install-test ## Run the whole test suite (browser tests need /usr/bin/chromium)
+	$(BIN)/pytest
+
+lint: install-test ## Check code style and common mistakes
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test ## Rewrite code to the house style
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+seed: install ## Load the demo content (creates only what is missing)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo

@@ -1,0 +1,236 @@
+"""Delivery latency of thread posts to many connected members, across two processes.
+
+Starts two uvicorn processes of the portal on loopback, sharing Redis (REDIS_URL) and a
+database, connects --clients members' websockets to one thread (half on each process),
+has one more member post --posts times through a websocket on the first process, and
+measures, for every post and every client, the time from sending the post to receiving
+its event. Prints the p50, p99 and worst latency, and how many deliveries were lost,
+duplicated or out of order (each must be 0).
+
+    REDIS_URL=redis://127.0.0.1:6379/2 .venv/bin/python bench/realtime.py
+
+The database is a fresh SQLite file unless DATABASE_URL names one the bench may fill.
+Everything is bounded: at most --clients sockets, --posts posts, --timeout seconds of
+waiting for deliveries, and the servers stop at the end.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=200, help="connected members (200)")
+    parser.add_argument("--posts", type=int, default=30, help="posts to send (30)")
+    parser.add_argument("--interval", type=float, default=0.5, help="seconds between posts (0.5)")
+    parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for the last")
+    arguments = parser.parse_args()
+    if not 1 <= arguments.clients <= 1000 or not 1 <= arguments.posts <= 500:
+        parser.error("--clients must be 1-1000 and --posts 1-500")
+    return arguments
+
+
+def free_port() -> int:
+    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare_database(clients: int) -> tuple[int, dict[str, str]]:
+    """Migrate, create a task force, a thread and its members; the thread id and sessions."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from network.models import Member, User
+    from portal.models import HomePage
+    from taskforces.models import (
+        Membership,
+        MembershipRole,
+        TaskForceIndexPage,
+        TaskForcePage,
+        Thread,
+    )
+
+    call_command("migrate", verbosity=0)
+    home = HomePage.objects.get()
+    index = TaskForceIndexPage.objects.first()
+    if index is None:
+        index = home.add_child(instance=TaskForceIndexPage(title="Task forces", slug="task-forces"))
+    taskforce = TaskForcePage.objects.filter(slug="bench").first()
+    if taskforce is None:
+        taskforce = index.add_child(
+            instance=TaskForcePage(title="Bench", slug="bench", summary="Bench", mandate="<p/>")
+        )
+    sessions, users = {}, []
+    for number in range(clients + 1):
+        email = f"bench-{number}@example.org"
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            # Sessions are made directly; nobody signs in with a password here.
+            user = User.objects.create_user(email=email, first_name=f"Bench{number}")
+            Member.objects.create(user=user)
+        users.append(user)
+        Membership.objects.get_or_create(
+            taskforce=taskforce, user=user, defaults={"role": MembershipRole.MEMBER}
+        )
+        client = Client()
+        client.force_login(user)
+        sessions[email] = client.cookies["sessionid"].value
+    thread = Thread.objects.create(
+        taskforce=taskforce, title=f"Bench {time.time():.0f}", author=users[0]
+    )
+    return thread.pk, sessions
+
+
+def start_servers(env: dict[str, str]) -> tuple[list[int], list[subprocess.Popen]]:
+    ports = [free_port(), free_port()]
+    command = [sys.executable, "-m", "uvicorn", "portal.asgi:application", "--host", "127.0.0.1"]
+    processes = [
+        subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+            [*command, "--port", str(port), "--lifespan", "off", "--log-level", "warning"],
+            env=env,
+            cwd=ROOT,
+        )
+        for port in ports
+    ]
+    deadline = time.monotonic() + 60
+    for port in ports:
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit("The servers did not start within 60 s.") from None
+                time.sleep(0.1)
+    return ports, processes
+
+
+async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[int]) -> dict:
+    from websockets.asyncio.client import connect
+
+    path = f"/ws/task-forces/threads/{thread_id}/?after=0"
+    emails = sorted(sessions)
+    writer_email, reader_emails = emails[0], emails[1:]
+    sent_at: dict[int, float] = {}
+    received: list[list[tuple[int, int, float]]] = [[] for _ in reader_emails]
+    marker = re.compile(r"bench-post-(\d+)")
+
+    async def open_socket(email: str, port: int):
+        return await connect(
+            f"ws://127.0.0.1:{port}{path}",
+            origin=f"http://127.0.0.1:{port}",
+            additional_headers={"Cookie": f"sessionid={sessions[email]}"},
+            open_timeout=30,
+            max_queue=None,
+        )
+
+    async def listen(number: int, websocket) -> None:
+        async for message in websocket:
+            arrived = time.perf_counter()
+            event = json.loads(message)
+            found = marker.search(event.get("html", ""))
+            if event.get("type") == "post.created" and found:
+                received[number].append((event["id"], int(found.group(1)), arrived))
+
+    readers = []
+    for batch_start in range(0, len(reader_emails), 50):
+        batch = reader_emails[batch_start : batch_start + 50]
+        readers += await asyncio.gather(
+            *(open_socket(email, ports[(batch_start + i) % 2]) for i, email in enumerate(batch))
+        )
+    listeners = [asyncio.create_task(listen(n, ws)) for n, ws in enumerate(readers)]
+    writer = await open_socket(writer_email, ports[0])
+    await asyncio.sleep(1)  # every socket has joined its group
+
+    for number in range(arguments.posts):
+        sent_at[number] = time.perf_counter()
+        await writer.send(json.dumps({"type": "post", "body": f"bench-post-{number}"}))
+        await asyncio.sleep(arguments.interval)
+
+    expected = arguments.posts * len(readers)
+    deadline = time.perf_counter() + arguments.timeout
+    while sum(len(r) for r in received) < expected and time.perf_counter() < deadline:
+        await asyncio.sleep(0.1)
+    for websocket in [*readers, writer]:
+        await websocket.close()
+    for task in listeners:
+        task.cancel()
+
+    latencies, lost, duplicates, out_of_order = [], 0, 0, 0
+    for deliveries in received:
+        numbers = [number for _event_id, number, _arrived in deliveries]
+        ids = [event_id for event_id, _number, _arrived in deliveries]
+        duplicates += len(numbers) - len(set(numbers))
+        out_of_order += sum(1 for a, b in zip(ids, ids[1:], strict=False) if b <= a)
+        lost += arguments.posts - len(set(numbers))
+        latencies += [arrived - sent_at[number] for _id, number, arrived in deliveries]
+    latencies.sort()
+    return {
+        "clients": len(readers),
+        "posts": arguments.posts,
+        "deliveries": len(latencies),
+        "lost": lost,
+        "duplicates": duplicates,
+        "out_of_order": out_of_order,
+        "p50_ms": statistics.median(latencies) * 1000 if latencies else None,
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else None,
+        "max_ms": latencies[-1] * 1000 if latencies else None,
+    }
+
+
+def main() -> int:
+    arguments = parse_args()
+    if not os.environ.get("REDIS_URL"):
+        print("Set REDIS_URL (e.g. redis://127.0.0.1:6379/2): the bench measures the Redis layer.")
+        return 2
+    scratch = None
+    if not os.environ.get("DATABASE_URL"):
+        handle, name = tempfile.mkstemp(prefix="portal-bench-", suffix=".sqlite3")
+        os.close(handle)
+        scratch = Path(name)
+        os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    print(f"Preparing {arguments.clients + 1} members in {os.environ['DATABASE_URL']} …")
+    thread_id, sessions = prepare_database(arguments.clients)
+    ports, processes = start_servers(dict(os.environ))
+    try:
+        print(f"Servers on ports {ports[0]} and {ports[1]}; {arguments.posts} posts …")
+        result = asyncio.run(run(arguments, thread_id, sessions, ports))
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=10)
+        if scratch is not None:
+            scratch.unlink(missing_ok=True)
+    print(
+        f"{result['clients']} clients, {result['posts']} posts, "
+        f"{result['deliveries']} deliveries over two processes and Redis\n"
+        f"latency p50 {result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
+        f"max {result['max_ms']:.1f} ms\n"
+        f"lost {result['lost']}, duplicated {result['duplicates']}, "
+        f"out of order {result['out_of_order']}"
+    )
+    return 0 if result["lost"] == result["duplicates"] == result["out_of_order"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

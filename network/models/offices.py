@@ -1,0 +1,265 @@
+"""Member offices: the directory page and one page per office, keyed by its ST.3 code."""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from django_countries.fields import CountryField
+
+from portal.fields import ChoiceListField
+
+TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class OfficeKind(models.TextChoices):
+    NATIONAL = "national", _("National office")
+    REGIONAL = "regional", _("Regional organisation")
+    INTERNATIONAL = "international", _("International organisation")
+
+
+class IPRight(models.TextChoices):
+    PATENTS = "patents", _("Patents")
+    UTILITY_MODELS = "utility_models", _("Utility models")
+    TRADEMARKS = "trademarks", _("Trademarks")
+    DESIGNS = "designs", _("Industrial designs")
+    GEOGRAPHICAL_INDICATIONS = "geographical_indications", _("Geographical indications")
+    PLANT_VARIETIES = "plant_varieties", _("Plant varieties")
+    COPYRIGHT = "copyright", _("Copyright and related rights")
+
+
+class HostingModel(models.TextChoices):
+    ON_PREMISES = "on_premises", _("On premises")
+    CLOUD = "cloud", _("Cloud")
+    HYBRID = "hybrid", _("Hybrid")
+    MANAGED = "managed", _("Managed by a provider")
+
+
+class TeamSize(models.TextChoices):
+    UP_TO_5 = "1-5", _("1 to 5 people")
+    UP_TO_20 = "6-20", _("6 to 20 people")
+    UP_TO_50 = "21-50", _("21 to 50 people")
+    UP_TO_200 = "51-200", _("51 to 200 people")
+    OVER_200 = "200+", _("More than 200 people")
+
+
+class OfficeIndexPage(RoutablePageMixin, Page):
+    """The directory of the network: offices for everyone, people for members."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["network.OfficePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("office index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from network import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.office_directory_context(request, self))
+        return context
+
+    @path("people/")
+    def people(self, request):
+        from network import views
+
+        return views.people_directory(request, self)
+
+    @path("people/<int:member_id>/")
+    def person(self, request, member_id):
+        from network import views
+
+        return views.member_profile(request, self, member_id)
+
+    @path("nominations/")
+    def nominations(self, request):
+        from network import views
+
+        return views.nomination_review(request, self)
+
+    @path("assessments/export/")
+    def assessments_export(self, request):
+        from network import views
+
+        return views.assessment_export(request)
+
+
+class OfficePage(RoutablePageMixin, Page):
+    """An IP office of the network, keyed by its WIPO ST.3 two-letter code."""
+
+    code = models.CharField(
+        _("ST.3 code"),
+        max_length=2,
+        unique=True,
+        help_text=_("The office's WIPO ST.3 code, e.g. JP, EP or OA."),
+    )
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OfficeKind.choices, default=OfficeKind.NATIONAL
+    )
+    country = CountryField(_("country"), blank=True, help_text=_("For a national office."))
+    member_states = CountryField(
+        _("member states"),
+        multiple=True,
+        blank=True,
+        help_text=_("For a regional organisation: the states it covers."),
+    )
+    region = models.ForeignKey(
+        "portal.Region",
+        on_delete=models.PROTECT,
+        related_name="offices",
+        verbose_name=_("region"),
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="UTC"
+    )
+    official_languages = ParentalManyToManyField(
+        "portal.Language", blank=True, related_name="offices", verbose_name=_("official languages")
+    )
+    working_languages = ParentalManyToManyField(
+        "portal.Language",
+        blank=True,
+        related_name="offices_working_in",
+        verbose_name=_("working languages"),
+        help_text=_("Languages the office's ICT team works in with other offices."),
+    )
+    ip_rights = ChoiceListField(_("IP rights administered"), choices=IPRight.choices, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    # The ICT profile.
+    hosting_model = models.CharField(
+        _("hosting model"), max_length=20, choices=HostingModel.choices, blank=True
+    )
+    ict_team_size = models.CharField(
+        _("size of the ICT team"), max_length=10, choices=TeamSize.choices, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("code"), FieldPanel("acronym")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("country"),
+                FieldPanel("member_states"),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("time_zone")]),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("official_languages"),
+        FieldPanel("working_languages"),
+        FieldPanel("ip_rights"),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("logo")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("hosting_model"), FieldPanel("ict_team_size")]),
+                InlinePanel(
+                    "systems",
+                    label=_("Systems in use that are not in the catalogue"),
+                    help_text=_(
+                        "Catalogue entries the office uses are recorded on the entry itself "
+                        "(\u201cour office uses this\u201d) and listed here automatically."
+                    ),
+                ),
+            ],
+            heading=_("ICT profile"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("acronym", boost=2),
+        index.SearchField("code", boost=2),
+        index.SearchField("summary"),
+        index.AutocompleteField("acronym"),
+        index.FilterField("kind"),
+        index.FilterField("region"),
+    ]
+
+    parent_page_types = ["network.OfficeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def clean(self):
+        super().clean()
+        self.code = (self.code or "").upper()
+        if self.kind == OfficeKind.NATIONAL and not self.country:
+            raise ValidationError({"country": _("A national office needs its country.")})
+        if self.kind == OfficeKind.REGIONAL and not self.member_states:
+            raise ValidationError(
+                {"member_states": _("A regional organisation needs its member states.")}
+            )
+
+    def ip_right_labels(self) -> list[str]:
+        return self._meta.get_field("ip_rights").labels(self.ip_rights)
+
+    def get_context(self, request, *args, **kwargs):
+        from network import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.office_page_context(request, self))
+        return context
+
+    @path("assessment/")
+    def assessment(self, request):
+        from network import views
+
+        return views.assessment_edit(request, self)
+
+    @path("assessment/<int:year>/")
+    def assessment_year(self, request, year):
+        from network import views
+
+        return views.assessment_edit(request, self, year=year)
+
+    @path("partners/")
+    def partners(self, request):
+        from network import views
+
+        return views.partner_suggestions(request, self)
+
+    @path("nominate/")
+    def nominate(self, request):
+        from network import views
+
+        return views.nomination_create(request, self)
+
+
+class OfficeSystem(Orderable):
+    """A system an office runs that is not (yet) in the catalogue."""
+
+    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="systems")
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.CharField(_("what it does"), max_length=255, blank=True)
+    supplier = models.CharField(
+        _("built or supplied by"), max_length=200, blank=True, help_text=_("e.g. in-house")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("purpose"), FieldPanel("supplier")]
+
+    def __str__(self):
+        return self.name

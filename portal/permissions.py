@@ -1,0 +1,63 @@
+"""Who may do what around workshops; built on network.permissions, asked by every entry point.
+
+The online link of a workshop is the one private detail of an otherwise public page:
+only confirmed participants and the secretariat see it, wherever it could appear.
+"""
+
+from network.permissions import is_member, is_secretariat
+from portal.models import Registration, Team, WorkshopPage
+
+
+def can_register(user, workshop: WorkshopPage) -> bool:
+    return is_member(user)
+
+
+def can_see_online_link(user, workshop: WorkshopPage, registration: Registration | None) -> bool:
+    if is_secretariat(user):
+        return True
+    return (
+        registration is not None
+        and registration.user_id == user.pk
+        and registration.workshop_id == workshop.pk
+        and registration.is_confirmed
+    )
+
+
+def can_manage_registrations(user, workshop: WorkshopPage) -> bool:
+    return is_secretariat(user)
+
+
+def can_give_feedback(user, workshop: WorkshopPage, registration: Registration | None) -> bool:
+    """Confirmed participants, once the event has started, unless marked absent."""
+    return (
+        registration is not None
+        and registration.user_id == user.pk
+        and registration.is_confirmed
+        and registration.attended is not False
+        and workshop.status() != "upcoming"
+    )
+
+
+def can_sign_up_team(user, workshop: WorkshopPage, registration: Registration | None) -> bool:
+    return (
+        workshop.is_hackathon
+        and registration is not None
+        and registration.user_id == user.pk
+        and registration.is_confirmed
+        and workshop.submissions_open()
+    )
+
+
+def can_edit_submission(user, team: Team) -> bool:
+    return (
+        user.is_authenticated
+        and team.memberships.filter(user=user).exists()
+        and team.workshop.submissions_open()
+    )
+
+
+def can_see_submissions(user, workshop: WorkshopPage) -> bool:
+    """Teams' links and descriptions: for participants of the event and the secretariat."""
+    if is_secretariat(user):
+        return True
+    return user.is_authenticated and workshop.registrations.confirmed().filter(user=user).exists()

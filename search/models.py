@@ -1,0 +1,106 @@
+"""What site search holds: one entry per thing a reader can find, with who may read it.
+
+Entries are built from the content (pages, members, task-force threads, posts and
+documents) by search.sources and kept in step by search.signals. The database engine
+searches them through Wagtail's search backend; the Elasticsearch engine indexes copies
+of them. Who may read an entry is stored on it (audience, task force) and checked at
+query time against the reader's current roles, so leaving a task force takes effect at
+once without touching the index.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+
+
+class Kind(models.TextChoices):
+    """The kinds of content a reader can narrow results to, in the order they are listed."""
+
+    OFFICE = "office", _("Office")
+    MEMBER = "member", _("Person")
+    CATALOGUE_ENTRY = "catalogue_entry", _("Catalogue entry")
+    TASKFORCE = "taskforce", _("Task force")
+    WORKSHOP = "workshop", _("Workshop")
+    NEWS = "news", _("News")
+    PAGE = "page", _("Page")
+    THREAD = "thread", _("Discussion")
+    POST = "post", _("Post")
+    DOCUMENT = "document", _("Document")
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Everyone")
+    MEMBERS = "members", _("Members of the network")
+    TASKFORCE = "taskforce", _("Members of one task force")
+
+
+# PostgreSQL text search configurations by language code; the rest use "simple"
+# (no stemming). Arabic and Chinese have no stemmer in PostgreSQL's standard set.
+SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}
+
+
+class SearchEntry(index.Indexed, models.Model):
+    """One searchable thing: a page, a member, a thread, a post or a document."""
+
+    # The source object, as "<app_label>.<model_name>" and its primary key.
+    source = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    title = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    # Shown with the result, not searched: where it belongs (a post's thread, a person's
+    # office). A post's own title is empty, so that its thread's title finds the thread once.
+    context = models.CharField(max_length=255, blank=True)
+    # The language the text is written in (ISO 639-1), when known; chooses the stemmer.
+    language = models.CharField(max_length=10, blank=True)
+    date = models.DateTimeField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    taskforce_id = models.PositiveIntegerField(null=True, blank=True)
+
+    # Facets.
+    category = models.ForeignKey(
+        "catalogue.Category", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    offices = models.ManyToManyField("network.OfficePage", blank=True, related_name="+")
+    languages = models.ManyToManyField("portal.Language", blank=True, related_name="+")
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("id"),
+        index.FilterField("title"),
+        index.FilterField("kind"),
+        index.FilterField("audience"),
+        index.FilterField("taskforce_id"),
+        index.FilterField("category"),
+        index.FilterField("year"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "object_id"], name="one_entry_per_object")
+        ]
+        indexes = [models.Index(fields=["audience", "taskforce_id"])]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.heading}"
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.context
+
+    @property
+    def search_config(self) -> str:
+        """The PostgreSQL text search configuration for this entry's language."""
+        return SEARCH_CONFIGS.get(self.language, "simple")

@@ -1,0 +1,216 @@
+"""The one entry point to site search; views never branch on the engine behind it.
+
+The engine is chosen by settings (search.engine.get_engine). When Elasticsearch does not
+answer, the same request goes to the database engine and a warning is logged, so the
+page never fails because the cluster is down.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from network.models import OfficePage
+from portal.models import Language
+from search.engine import (
+    FACETS,
+    EngineResults,
+    EngineUnavailable,
+    SearchRequest,
+    Suggestion,
+    database_engine,
+    get_engine,
+)
+from search.models import Kind
+from search.permissions import search_scope
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+# Deeper pages are not worth their cost; nobody reads result 10,000.
+MAX_PAGE = 50
+SORTS = ["relevance", "date"]
+FACET_LABELS = {
+    "kind": _("Kind of content"),
+    "office": _("Office"),
+    "category": _("Category"),
+    "language": _("Language"),
+    "year": _("Year"),
+}
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    options: list[FacetOption]
+
+    @property
+    def label(self) -> str:
+        return FACET_LABELS[self.name]
+
+    @property
+    def selected(self) -> FacetOption | None:
+        return next((option for option in self.options if option.selected), None)
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    page: PaginatorPage | None
+    facets: list[Facet]
+    filters: dict[str, str]
+    sort: str = "relevance"
+    # Every match, even when the pages stop at MAX_PAGE.
+    total: int = 0
+    engine: str = ""
+
+    @property
+    def has_facets(self) -> bool:
+        return any(facet.options for facet in self.facets)
+
+
+class _Total:
+    """Stands for a result list of known length, so Django's Paginator can number pages."""
+
+    def __init__(self, count: int):
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+
+def clean_query(query: str) -> str:
+    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+
+
+def _run(request: SearchRequest) -> tuple[EngineResults, str]:
+    engine = get_engine()
+    try:
+        return engine.search(request), engine.name
+    except EngineUnavailable:
+        logger.warning("Search engine %s unavailable; searching the database.", engine.name)
+        fallback = database_engine()
+        return fallback.search(request), fallback.name
+
+
+def search_site(
+    query: str,
+    *,
+    user,
+    filters: dict[str, str] | None = None,
+    sort: str = "relevance",
+    page_number: int = 1,
+) -> SearchResults:
+    """What ``user`` may find for ``query``: a page of hits, best first (or newest
+    first with ``sort="date"``), and facets whose counts are what each would return."""
+    query = clean_query(query)
+    filters = {name: value for name, value in (filters or {}).items() if name in FACETS}
+    sort = sort if sort in SORTS else "relevance"
+    if not query:
+        return SearchResults(query="", page=None, facets=[], filters=filters, sort=sort)
+    number = min(max(page_number, 1), MAX_PAGE)
+    request = SearchRequest(
+        query=query,
+        scope=search_scope(user),
+        filters=filters,
+        sort=sort,
+        page=number,
+        per_page=RESULTS_PER_PAGE,
+    )
+    results, engine = _run(request)
+    paginator = Paginator(_Total(min(results.total, MAX_PAGE * RESULTS_PER_PAGE)), RESULTS_PER_PAGE)
+    if not results.hits and number > paginator.num_pages:
+        # Past the last page (an old link): show the last one instead.
+        number = paginator.num_pages
+        request = SearchRequest(**{**request.__dict__, "page": number})
+        results, engine = _run(request)
+    return SearchResults(
+        query=query,
+        page=PaginatorPage(results.hits, number, paginator),
+        facets=_facets(results.facet_counts, filters),
+        filters=filters,
+        sort=sort,
+        total=results.total,
+        engine=engine,
+    )
+
+
+def suggest_site(text: str, *, user, limit: int = 8) -> list[Suggestion]:
+    """Titles that complete what ``user`` is typing, among what they may find."""
+    text = clean_query(text)
+    if len(text) < 2:
+        return []
+    scope = search_scope(user)
+    engine = get_engine()
+    try:
+        return engine.suggest(text, scope=scope, limit=limit)
+    except EngineUnavailable:
+        logger.warning("Search engine %s unavailable; suggesting from the database.", engine.name)
+        return database_engine().suggest(text, scope=scope, limit=limit)
+
+
+def _facets(counts: dict[str, dict[str, int]], filters: dict[str, str]) -> list[Facet]:
+    labels = _facet_labels(counts)
+    facets = []
+    for name in FACETS:
+        values = counts.get(name, {})
+        options = [
+            FacetOption(
+                value=value,
+                label=labels[name].get(value, value),
+                count=count,
+                selected=filters.get(name) == value,
+            )
+            for value, count in values.items()
+            if value in labels[name]
+        ]
+        if name == "kind":
+            order = {kind.value: position for position, kind in enumerate(Kind)}
+            options.sort(key=lambda option: order.get(option.value, len(order)))
+        elif name == "year":
+            options.sort(key=lambda option: option.value, reverse=True)
+        else:
+            options.sort(key=lambda option: (-option.count, option.label))
+        facets.append(Facet(name=name, options=options))
+    return facets
+
+
+def _facet_labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
+    """Readable names for facet values, one query per facet that needs names."""
+    from catalogue.models import Category
+
+    def ids(name: str) -> list[int]:
+        return [int(value) for value in counts.get(name, {}) if value.isdigit()]
+
+    return {
+        "kind": {kind.value: str(kind.label) for kind in Kind},
+        "office": {
+            str(pk): title
+            for pk, title in OfficePage.objects.filter(pk__in=ids("office")).values_list(
+                "pk", "title"
+            )
+        },
+        "category": {
+            str(pk): name
+            for pk, name in Category.objects.filter(pk__in=ids("category")).values_list(
+                "pk", "name"
+            )
+        },
+        "language": dict(
+            Language.objects.filter(code__in=list(counts.get("language", {}))).values_list(
+                "code", "name"
+            )
+        ),
+        "year": {value: value for value in counts.get("year", {})},
+    }

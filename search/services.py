@@ -1,0 +1,178 @@
+"""Writes to site search: keep each object's entry in step with the object.
+
+The database entry is written in the caller's transaction, so a rolled-back change
+leaves search as it was; the external engine (Elasticsearch) hears of it only after
+the transaction commits. A failure to reach it is logged, never raised into the edit
+that caused it; `search_reindex` puts it right.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import Model
+
+from wagtail.search.backends import get_search_backend
+
+from search import sources
+from search.engine import SearchEngine, get_engine
+from search.entries import EntryData, source_key
+from search.models import SearchEntry
+
+logger = logging.getLogger(__name__)
+
+ENTRY_FIELDS = [
+    "kind",
+    "title",
+    "body",
+    "url",
+    "context",
+    "language",
+    "date",
+    "year",
+    "audience",
+    "taskforce_id",
+    "category_id",
+]
+
+
+def _row(data: EntryData) -> SearchEntry:
+    return SearchEntry(
+        source=data.source,
+        object_id=data.object_id,
+        year=data.year,
+        **{name: getattr(data, name) for name in ENTRY_FIELDS if name != "year"},
+    )
+
+
+def _tell_engine(action: Callable[[], None]) -> None:
+    def run():
+        try:
+            action()
+        except Exception:  # noqa: BLE001 - search must never break the edit that caused it
+            logger.warning("Search engine not updated; run search_reindex.", exc_info=True)
+
+    transaction.on_commit(run)
+
+
+def entry_save(*, data: EntryData) -> SearchEntry:
+    """Store an entry (replacing the object's previous one) and index it."""
+    entry, _ = SearchEntry.objects.update_or_create(
+        source=data.source,
+        object_id=data.object_id,
+        defaults={name: getattr(data, name) for name in ENTRY_FIELDS},
+    )
+    entry.offices.set(data.office_ids)
+    entry.languages.set(sources.language_ids(data.language_codes))
+    _tell_engine(lambda: get_engine().index_entries([entry]))
+    return entry
+
+
+def entry_delete(*, source: str, object_id: str) -> None:
+    """Forget an object's entry, if it has one."""
+    deleted, _ = SearchEntry.objects.filter(source=source, object_id=object_id).delete()
+    if deleted:
+        _tell_engine(lambda: get_engine().delete_entries([(source, object_id)]))
+
+
+def entry_sync(*, obj: Model) -> None:
+    """Bring an object's entry in line with the object: stored, replaced or removed."""
+    data = sources.entry_for(obj)
+    if data is None:
+        entry_delete(source=source_key(obj)[0], object_id=source_key(obj)[1])
+    else:
+        entry_save(data=data)
+
+
+def entries_rebuild(
+    *,
+    batch_size: int = 500,
+    progress: Callable[[int, int], None],
+    engine: SearchEngine | None = None,
+) -> int:
+    """Rebuild every entry from the content, then the engine's index; returns the count.
+
+    ``progress(done, total)`` is called as objects are read and again as the engine
+    (by default the one settings choose) indexes them.
+    """
+    total = sources.count_objects()
+    kept: set[tuple[str, str]] = set()
+    done = 0
+    for batch in _batches(sources.all_objects(), batch_size):
+        data = [item for item in map(sources.entry_for, batch) if item is not None]
+        entries_store(data=data)
+        kept.update(item.key for item in data)
+        done += len(batch)
+        progress(min(done, total), total)
+    stale = [
+        entry.pk
+        for entry in SearchEntry.objects.only("source", "object_id").iterator()
+        if (entry.source, entry.object_id) not in kept
+    ]
+    for start in range(0, len(stale), batch_size):
+        SearchEntry.objects.filter(pk__in=stale[start : start + batch_size]).delete()
+    entries = SearchEntry.objects.order_by("pk").prefetch_related("offices", "languages")
+    (engine or get_engine()).rebuild(
+        entries.iterator(chunk_size=batch_size),
+        total=len(kept),
+        progress=lambda indexed: progress(indexed, len(kept)),
+    )
+    return len(kept)
+
+
+def _batches(items: Iterable, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@transaction.atomic
+def entries_store(*, data: list[EntryData]) -> None:
+    """Store many entries at once and index them in one go in the database backend."""
+    if not data:
+        return
+    SearchEntry.objects.bulk_create(
+        [_row(item) for item in data],
+        update_conflicts=True,
+        unique_fields=["source", "object_id"],
+        update_fields=ENTRY_FIELDS,
+    )
+    by_key = {
+        (entry.source, entry.object_id): entry
+        for entry in SearchEntry.objects.filter(
+            source__in={item.source for item in data},
+            object_id__in=[item.object_id for item in data],
+        )
+    }
+    entries = [by_key[item.key] for item in data]
+    language_ids = dict(
+        sources.Language.objects.filter(
+            code__in={code for item in data for code in item.language_codes}
+        ).values_list("code", "pk")
+    )
+    offices = SearchEntry.offices.through
+    languages = SearchEntry.languages.through
+    offices.objects.filter(searchentry__in=entries).delete()
+    languages.objects.filter(searchentry__in=entries).delete()
+    offices.objects.bulk_create(
+        [
+            offices(searchentry_id=entry.pk, officepage_id=office_id)
+            for entry, item in zip(entries, data, strict=True)
+            for office_id in item.office_ids
+        ]
+    )
+    languages.objects.bulk_create(
+        [
+            languages(searchentry_id=entry.pk, language_id=language_ids[code])
+            for entry, item in zip(entries, data, strict=True)
+            for code in item.language_codes
+            if code in language_ids
+        ]
+    )
+    index = get_search_backend().get_index_for_model(SearchEntry)
+    index.add_items(SearchEntry, entries)

@@ -1,0 +1,136 @@
+"""Every real-time event the portal sends: its group name and its payload.
+
+Payloads are built here and nowhere else, so their shape is checked in one test file.
+Events are sent only after the transaction that wrote the data commits, so a client
+never hears of a row it cannot then read. Thread events carry the thread's increasing
+event id; a client that reconnects asks for the events after the last id it saw.
+"""
+
+from typing import Any
+
+from django.db import transaction
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+
+class CloseCode:
+    """Websocket close codes in the private range (4000-4999), one per refusal."""
+
+    UNAUTHENTICATED = 4401
+    FORBIDDEN = 4403
+    NOT_FOUND = 4404
+    BAD_REQUEST = 4400
+
+
+# Groups -------------------------------------------------------------------------------------
+
+
+def user_group(user_id: int) -> str:
+    """The group every socket of one signed-in person joins."""
+    return f"user.{user_id}"
+
+
+def thread_group(thread_id: int) -> str:
+    """Sockets open on one thread's page."""
+    return f"thread.{thread_id}"
+
+
+def taskforce_group(taskforce_id: int) -> str:
+    """Notification sockets of everyone who reads the task force: activity in its workspace."""
+    return f"taskforce.{taskforce_id}"
+
+
+# Events and their payloads ------------------------------------------------------------------
+
+
+def notification_event(
+    *, notification_id: int, text: str, url: str, unread: int | None = None
+) -> dict[str, Any]:
+    payload = {"type": "notification", "id": notification_id, "text": text, "url": url}
+    if unread is not None:
+        payload["unread"] = unread
+    return {"type": "notification.new", "payload": payload}
+
+
+def signed_out_event() -> dict[str, Any]:
+    """The person signed out: every socket of theirs closes."""
+    return {"type": "account.signed_out"}
+
+
+def access_changed_event(*, taskforce_id: int) -> dict[str, Any]:
+    """This person's membership of a task force ended or changed: sockets check again."""
+    return {"type": "access.changed", "taskforce": taskforce_id}
+
+
+def counts_changed_event() -> dict[str, Any]:
+    """Something this person reads changed (a read position): header counts are stale."""
+    return {"type": "counts.changed"}
+
+
+def thread_event(
+    *,
+    event_id: int,
+    kind: str,
+    thread_id: int,
+    post_id: int | None = None,
+    author_id: int | None = None,
+    html: str = "",
+    thread: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One numbered change to a thread, as every socket on the thread receives it.
+
+    ``html`` is the post as any member sees it, without the controls that depend on who
+    is looking; ``thread`` carries the thread's state after a change of pin, lock or place.
+    """
+    payload: dict[str, Any] = {"type": kind, "id": event_id, "thread": thread_id}
+    if post_id is not None:
+        payload.update({"post": post_id, "author": author_id, "html": html})
+    if thread is not None:
+        payload["state"] = thread
+    return {"type": "thread.event", "payload": payload}
+
+
+def thread_state(*, pinned: bool, locked: bool, taskforce_id: int, url: str) -> dict[str, Any]:
+    """A thread's flags and place; ``url`` changes when it moves to another task force."""
+    return {"pinned": pinned, "locked": locked, "taskforce": taskforce_id, "url": url}
+
+
+def activity_event(
+    *, taskforce_id: int, thread_id: int, post_id: int, author_id: int
+) -> dict[str, Any]:
+    """A new post somewhere in a workspace, for the header and the workspace page."""
+    return {
+        "type": "workspace.activity",
+        "taskforce": taskforce_id,
+        "thread": thread_id,
+        "post": post_id,
+        "author": author_id,
+    }
+
+
+def counts_payload(
+    *, unread_posts: int, unread_notifications: int, thread_id: int | None = None, thread_unread=0
+) -> dict[str, Any]:
+    """What a notification socket sends its page: the header's counts, and a thread's."""
+    payload = {
+        "type": "counts",
+        "unread_posts": unread_posts,
+        "unread_notifications": unread_notifications,
+    }
+    if thread_id is not None:
+        payload.update({"thread": thread_id, "thread_unread": thread_unread})
+    return payload
+
+
+# Sending ------------------------------------------------------------------------------------
+
+
+def send_to_group(group: str, event: dict[str, Any]) -> None:
+    """Broadcast an event through the channel layer, from synchronous code."""
+    async_to_sync(get_channel_layer().group_send)(group, event)
+
+
+def send_on_commit(group: str, event: dict[str, Any]) -> None:
+    """Broadcast once the current transaction commits; at once outside a transaction."""
+    transaction.on_commit(lambda: send_to_group(group, event))

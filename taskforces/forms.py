@@ -1,0 +1,301 @@
+"""Forms of the task forces; each validates input before any service writes."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from network.models import User
+from taskforces.models import (
+    ActionItem,
+    ActionStatus,
+    Answer,
+    EmailMode,
+    Meeting,
+    MembershipRole,
+    TaskForcePage,
+    Thread,
+    WatchLevel,
+)
+from taskforces.uploads import MAX_ATTACHMENTS_PER_POST, check_upload
+
+MARKDOWN_HELP = _(
+    "Markdown: **bold**, _italic_, > quote, - list, [link](https://…). "
+    "Mention a member with @ and their name, e.g. @lena.fischer."
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files in one input, each checked against the upload rules."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > MAX_ATTACHMENTS_PER_POST:
+            raise ValidationError(
+                _("Attach at most %(count)s files.") % {"count": MAX_ATTACHMENTS_PER_POST}
+            )
+        errors = []
+        for upload in files:
+            try:
+                check_upload(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your post"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20000,
+        help_text=MARKDOWN_HELP,
+    )
+    reply_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    attachments = AttachmentsField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("Up to 5 files of 20 MB each: PDF, office documents, images, CSV, text."),
+    )
+
+    def __init__(self, *args, thread: Thread | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.thread = thread
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise ValidationError(_("Write something first."))
+        return body
+
+    def clean_reply_to(self):
+        reply_to = self.cleaned_data.get("reply_to")
+        if reply_to is None:
+            return None
+        post = self.thread.posts.filter(pk=reply_to).first() if self.thread else None
+        if post is None:
+            raise ValidationError(_("The post you reply to is not in this thread."))
+        return post
+
+
+class ThreadForm(PostForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    label = forms.CharField(
+        label=_("Label"),
+        max_length=50,
+        required=False,
+        help_text=_("A word or two that groups threads, e.g. Classification."),
+    )
+    not_for_attribution = forms.BooleanField(
+        label=_("Not for attribution (Chatham House rule)"),
+        required=False,
+        help_text=_(
+            "What is said may be used, but authors' names are not shown outside the thread: "
+            "not in notifications, e-mails, the workspace or search."
+        ),
+    )
+    field_order = ["title", "label", "not_for_attribution", "body", "attachments"]
+
+
+class PostEditForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your post"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20000,
+        help_text=MARKDOWN_HELP,
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why hide this post? The author sees the reason."),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MoveForm(forms.Form):
+    target = forms.ModelChoiceField(
+        label=_("Move to task force"), queryset=TaskForcePage.objects.none()
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+    def __init__(self, *args, targets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = (
+            targets if targets is not None else self.fields["target"].queryset
+        )
+
+
+class WatchForm(forms.Form):
+    level = forms.ChoiceField(
+        label=_("Notifications"), choices=WatchLevel.choices, widget=forms.RadioSelect
+    )
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Why would you like to join? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class JoinDecisionForm(forms.Form):
+    request = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
+    note = forms.CharField(required=False, max_length=2000)
+
+
+class RoleForm(forms.Form):
+    membership = forms.IntegerField(widget=forms.HiddenInput)
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+
+class NotificationPreferenceForm(forms.Form):
+    email_mode = forms.ChoiceField(
+        label=_("E-mail me"), choices=EmailMode.choices, widget=forms.RadioSelect
+    )
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    file = forms.FileField(label=_("File"), help_text=_("At most 20 MB."))
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        check_upload(file)
+        return file
+
+
+class VersionForm(forms.Form):
+    file = forms.FileField(label=_("New version"), help_text=_("At most 20 MB."))
+    note = forms.CharField(label=_("What changed"), max_length=300, required=False)
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        check_upload(file)
+        return file
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def _member_choices(taskforce: TaskForcePage, *, observers: bool = True):
+    users = User.objects.filter(taskforce_memberships__taskforce=taskforce, is_active=True)
+    if not observers:
+        users = users.exclude(taskforce_memberships__role=MembershipRole.OBSERVER)
+    return users.order_by("last_name", "first_name")
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["title", "starts_at", "location", "agenda", "minutes", "attendees"]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "agenda": forms.Textarea(attrs={"rows": 6}),
+            "minutes": forms.Textarea(attrs={"rows": 10}),
+            "attendees": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {"starts_at": _("In your time zone (UTC on this site).")}
+
+    def __init__(self, *args, taskforce: TaskForcePage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = _member_choices(taskforce)
+        self.fields["attendees"].label_from_instance = lambda user: user.get_full_name()
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Proposal"), widget=forms.Textarea(attrs={"rows": 6}), help_text=MARKDOWN_HELP
+    )
+    deadline = forms.DateTimeField(label=_("Answers by"), widget=DateTimeInput())
+    quorum = forms.IntegerField(
+        label=_("Quorum"),
+        min_value=1,
+        initial=3,
+        help_text=_("How many members must answer for the proposal to be decided."),
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"), queryset=Meeting.objects.none(), required=False
+    )
+    thread = forms.ModelChoiceField(
+        label=_("Discussed in thread"), queryset=Thread.objects.none(), required=False
+    )
+
+    def __init__(self, *args, taskforce: TaskForcePage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = taskforce.meetings.order_by("-starts_at")
+        self.fields["thread"].queryset = taskforce.threads.order_by("title")
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline <= timezone.now():
+            raise ValidationError(_("The deadline must be in the future."))
+        return deadline
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer"), choices=Answer.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required with an objection."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == Answer.OBJECTION and not data.get("reason", "").strip():
+            self.add_error("reason", _("Give the reason for your objection."))
+        return data
+
+
+class CloseProposalForm(forms.Form):
+    review_on = forms.DateField(
+        label=_("Review date"), required=False, widget=DateInput(), help_text=_("Optional.")
+    )
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["title", "owner", "due_on", "meeting"]
+        widgets = {"due_on": DateInput()}
+
+    def __init__(self, *args, taskforce: TaskForcePage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _member_choices(taskforce)
+        self.fields["owner"].label_from_instance = lambda user: user.get_full_name()
+        self.fields["meeting"].queryset = taskforce.meetings.order_by("-starts_at")
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)

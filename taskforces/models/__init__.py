@@ -1,0 +1,77 @@
+"""Task forces: public pages, memberships, the workspace's threads, records and notifications."""
+
+from taskforces.models.discussion import (
+    Attachment,
+    ModerationAction,
+    ModerationActionKind,
+    Post,
+    PostRevision,
+    ReadPosition,
+    Thread,
+    ThreadEvent,
+    ThreadEventKind,
+    ThreadWatch,
+)
+from taskforces.models.membership import (
+    JoinRequest,
+    JoinRequestStatus,
+    Membership,
+    MembershipRole,
+    WatchLevel,
+)
+from taskforces.models.notifications import (
+    IMMEDIATE_KINDS,
+    EmailMode,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+from taskforces.models.pages import TaskForceIndexPage, TaskForcePage, TaskForceStatus
+from taskforces.models.records import (
+    ActionItem,
+    ActionStatus,
+    Answer,
+    Decision,
+    DecisionStatus,
+    Document,
+    DocumentVersion,
+    Meeting,
+    Proposal,
+    ProposalResponse,
+)
+
+__all__ = [
+    "IMMEDIATE_KINDS",
+    "ActionItem",
+    "ActionStatus",
+    "Answer",
+    "Attachment",
+    "Decision",
+    "DecisionStatus",
+    "Document",
+    "DocumentVersion",
+    "EmailMode",
+    "JoinRequest",
+    "JoinRequestStatus",
+    "Meeting",
+    "Membership",
+    "MembershipRole",
+    "ModerationAction",
+    "ModerationActionKind",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
+    "Post",
+    "PostRevision",
+    "Proposal",
+    "ProposalResponse",
+    "ReadPosition",
+    "TaskForceIndexPage",
+    "TaskForcePage",
+    "TaskForceStatus",
+    "Thread",
+    "ThreadEvent",
+    "ThreadEventKind",
+    "ThreadWatch",
+    "WatchLevel",
+]

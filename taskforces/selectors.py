@@ -1,0 +1,354 @@
+"""Reads for the workspace, with a fixed number of queries however much they return."""
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from network.models import User
+from taskforces import events, permissions
+from taskforces.markup import mention_handle
+from taskforces.models import (
+    ActionItem,
+    ActionStatus,
+    Attachment,
+    Decision,
+    Document,
+    DocumentVersion,
+    JoinRequest,
+    JoinRequestStatus,
+    Meeting,
+    Membership,
+    MembershipRole,
+    ModerationAction,
+    Notification,
+    Post,
+    Proposal,
+    ReadPosition,
+    TaskForcePage,
+    Thread,
+    ThreadEvent,
+    ThreadEventKind,
+    ThreadWatch,
+    WatchLevel,
+)
+
+# How many missed events a reconnecting socket is sent; past that it reloads the page.
+REPLAY_LIMIT = 500
+
+
+# Members ------------------------------------------------------------------------------------
+
+
+def membership_for(user, taskforce: TaskForcePage) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, taskforce=taskforce).first()
+
+
+def taskforce_members(taskforce: TaskForcePage) -> QuerySet[Membership]:
+    role_order = {MembershipRole.CHAIR: 0, MembershipRole.MEMBER: 1, MembershipRole.OBSERVER: 2}
+    return (
+        taskforce.memberships.filter(user__is_active=True)
+        .select_related("user__member__office")
+        .annotate(
+            role_order=Case(*[When(role=role, then=Value(n)) for role, n in role_order.items()])
+        )
+        .order_by("role_order", "user__last_name", "user__first_name")
+    )
+
+
+def chairs(taskforce: TaskForcePage) -> QuerySet[Membership]:
+    return (
+        taskforce.memberships.filter(role=MembershipRole.CHAIR)
+        .select_related("user__member__office")
+        .order_by("user__last_name")
+    )
+
+
+def pending_join_requests(taskforce: TaskForcePage) -> QuerySet[JoinRequest]:
+    return taskforce.join_requests.filter(status=JoinRequestStatus.PENDING).select_related(
+        "user__member__office"
+    )
+
+
+def pending_join_request(user, taskforce: TaskForcePage) -> JoinRequest | None:
+    if not user.is_authenticated:
+        return None
+    return taskforce.join_requests.filter(user=user, status=JoinRequestStatus.PENDING).first()
+
+
+def mention_handles(taskforce: TaskForcePage) -> dict[str, User]:
+    """Handle ("lena.fischer") to person, for the task force's members."""
+    users = User.objects.filter(
+        taskforce_memberships__taskforce=taskforce, is_active=True
+    ).order_by("pk")
+    handles: dict[str, User] = {}
+    for user in users:
+        handles.setdefault(
+            mention_handle(user.first_name, user.last_name, f"member{user.pk}"), user
+        )
+    return handles
+
+
+def member_handles(memberships) -> dict[int, str]:
+    return {
+        membership.user_id: mention_handle(
+            membership.user.first_name, membership.user.last_name, f"member{membership.user_id}"
+        )
+        for membership in memberships
+    }
+
+
+# Threads and posts --------------------------------------------------------------------------
+
+
+def _last_read(user) -> Subquery:
+    return Subquery(
+        ReadPosition.objects.filter(thread=OuterRef("pk"), user=user).values("last_read_post_id")[
+            :1
+        ]
+    )
+
+
+def _unread_filter(user) -> Q:
+    return (
+        Q(posts__pk__gt=F("last_read"))
+        & Q(posts__hidden_at__isnull=True)
+        & ~Q(posts__author_id=user.pk)
+    )
+
+
+def workspace_threads(taskforce: TaskForcePage, user) -> QuerySet[Thread]:
+    """The task force's threads, each with its post count and this reader's unread count."""
+    return (
+        taskforce.threads.annotate(
+            last_read=Coalesce(_last_read(user), Value(0)),
+            post_count=Count("posts", filter=Q(posts__hidden_at__isnull=True)),
+            unread=Count("posts", filter=_unread_filter(user)),
+        )
+        .select_related("author")
+        .order_by("-pinned", F("last_posted_at").desc(nulls_last=True), "-created_at")
+    )
+
+
+def thread_for(taskforce: TaskForcePage, thread_id: int) -> Thread | None:
+    return Thread.objects.filter(pk=thread_id, taskforce=taskforce).select_related("author").first()
+
+
+def thread_posts(thread: Thread) -> QuerySet[Post]:
+    return (
+        thread.posts.select_related("author__member__office", "reply_to__author", "hidden_by")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("pk")))
+        .order_by("created_at", "pk")
+    )
+
+
+def post_for(thread: Thread, post_id: int) -> Post | None:
+    return thread_posts(thread).filter(pk=post_id).first()
+
+
+def last_read_post_id(user, thread: Thread) -> int:
+    position = ReadPosition.objects.filter(user=user, thread=thread).first()
+    return position.last_read_post_id if position else 0
+
+
+def thread_unread_count(user, thread_id: int) -> int:
+    last_read = Coalesce(
+        Subquery(
+            ReadPosition.objects.filter(thread_id=thread_id, user=user).values("last_read_post_id")[
+                :1
+            ]
+        ),
+        Value(0),
+    )
+    return (
+        Post.objects.filter(thread_id=thread_id, hidden_at__isnull=True)
+        .exclude(author_id=user.pk)
+        .filter(pk__gt=last_read)
+        .count()
+    )
+
+
+def watch_level(user, thread: Thread) -> str:
+    own = ThreadWatch.objects.filter(user=user, thread=thread).values_list("level", flat=True)
+    if own:
+        return own[0]
+    membership = Membership.objects.filter(user=user, taskforce_id=thread.taskforce_id).first()
+    return membership.watch_level if membership else WatchLevel.NORMAL
+
+
+def unread_total(user) -> int:
+    """Unread posts in every thread this person reads and has not muted: the header's count."""
+    if not user.is_authenticated:
+        return 0
+    readable = permissions.readable_taskforce_ids(user)
+    if not readable:
+        return 0
+    threads = (
+        Thread.objects.filter(taskforce_id__in=readable)
+        .annotate(
+            last_read=Coalesce(_last_read(user), Value(0)),
+            unread=Count("posts", filter=_unread_filter(user)),
+            own_level=Subquery(
+                ThreadWatch.objects.filter(thread=OuterRef("pk"), user=user).values("level")[:1]
+            ),
+            workspace_level=Subquery(
+                Membership.objects.filter(taskforce=OuterRef("taskforce"), user=user).values(
+                    "watch_level"
+                )[:1]
+            ),
+        )
+        .filter(unread__gt=0)
+        .values_list("unread", "own_level", "workspace_level")
+    )
+    return sum(
+        unread
+        for unread, own, workspace in threads
+        if (own or workspace or WatchLevel.NORMAL) != WatchLevel.MUTED
+    )
+
+
+def post_html(post: Post) -> str:
+    """The post as any member of the thread sees it, for real-time events."""
+    return render_to_string(
+        "taskforces/components/post.html",
+        {"post": post, "thread": post.thread, "page": post.thread.taskforce, "live": True},
+    )
+
+
+def replay_events(thread: Thread, after: int) -> tuple[list[dict], bool]:
+    """The thread's events after ``after``, as payloads of the thread as it is now.
+
+    Returns the payloads and whether there were more than a socket is sent (the page
+    should then reload).
+    """
+    rows = list(
+        ThreadEvent.objects.filter(thread=thread, seq__gt=after)
+        .order_by("seq")
+        .values_list("seq", "kind", "post_id")[: REPLAY_LIMIT + 1]
+    )
+    too_many = len(rows) > REPLAY_LIMIT
+    rows = rows[:REPLAY_LIMIT]
+    posts = {post.pk: post for post in thread_posts(thread).filter(pk__in={r[2] for r in rows})}
+    taskforce = thread.taskforce
+    payloads = []
+    for seq, kind, post_id in rows:
+        post = posts.get(post_id)
+        if post is not None:
+            post.thread = thread
+            thread.taskforce = taskforce
+            payload = events.thread_event(
+                event_id=seq,
+                kind=kind,
+                thread_id=thread.pk,
+                post_id=post.pk,
+                author_id=post.author_id,
+                html=post_html(post),
+            )["payload"]
+        elif kind in (ThreadEventKind.THREAD_CHANGED, ThreadEventKind.THREAD_MOVED):
+            payload = events.thread_event(
+                event_id=seq,
+                kind=kind,
+                thread_id=thread.pk,
+                thread=events.thread_state(
+                    pinned=thread.pinned,
+                    locked=thread.locked,
+                    taskforce_id=thread.taskforce_id,
+                    url=thread.taskforce.workspace_url("thread", thread.pk),
+                ),
+            )["payload"]
+        else:
+            # The post is gone; the id is still sent so that the client's count stays whole.
+            payload = {"type": "noop", "id": seq, "thread": thread.pk}
+        payloads.append(payload)
+    return payloads, too_many
+
+
+def moderation_log(taskforce: TaskForcePage) -> QuerySet[ModerationAction]:
+    return taskforce.moderation_actions.select_related("actor", "thread", "post__author")
+
+
+# Documents, meetings, decisions, actions -----------------------------------------------------
+
+
+def documents(taskforce: TaskForcePage) -> QuerySet[Document]:
+    latest = DocumentVersion.objects.filter(document=OuterRef("pk")).order_by("-number")
+    return taskforce.documents.annotate(
+        version_count=Count("versions"),
+        latest_number=Subquery(latest.values("number")[:1]),
+        latest_name=Subquery(latest.values("name")[:1]),
+        latest_size=Subquery(latest.values("size")[:1]),
+    ).select_related("created_by")
+
+
+def document_versions(document: Document) -> QuerySet[DocumentVersion]:
+    return document.versions.select_related("uploaded_by").order_by("-number")
+
+
+def meetings(taskforce: TaskForcePage) -> QuerySet[Meeting]:
+    return taskforce.meetings.annotate(attendee_count=Count("attendees")).order_by("-starts_at")
+
+
+def upcoming_meetings(taskforce: TaskForcePage) -> QuerySet[Meeting]:
+    return taskforce.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at")[:3]
+
+
+def open_proposals(taskforce: TaskForcePage) -> QuerySet[Proposal]:
+    return taskforce.proposals.filter(closed_at__isnull=True).annotate(
+        answer_count=Count("responses")
+    )
+
+
+def decision_log(taskforce: TaskForcePage) -> QuerySet[Decision]:
+    return taskforce.decisions.select_related("meeting", "thread", "proposal")
+
+
+def action_items(taskforce: TaskForcePage) -> QuerySet[ActionItem]:
+    return taskforce.action_items.select_related("owner", "meeting", "decision")
+
+
+def my_action_items(user) -> QuerySet[ActionItem]:
+    """A person's own action items, in the task forces they may still read."""
+    return (
+        ActionItem.objects.filter(
+            owner=user, taskforce_id__in=permissions.readable_taskforce_ids(user)
+        )
+        .select_related("taskforce", "meeting")
+        .order_by(
+            F("status").asc(),
+            F("due_on").asc(nulls_last=True),
+            "pk",
+        )
+    )
+
+
+def open_action_count(user, taskforce: TaskForcePage) -> int:
+    return taskforce.action_items.filter(owner=user, status=ActionStatus.OPEN).count()
+
+
+# Notifications ------------------------------------------------------------------------------
+
+
+def notifications(user) -> QuerySet[Notification]:
+    """This person's notifications from task forces they may still read."""
+    return Notification.objects.filter(
+        user=user, taskforce_id__in=permissions.readable_taskforce_ids(user)
+    ).select_related("taskforce")
+
+
+def unread_notification_count(user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return notifications(user).filter(read_at__isnull=True).count()

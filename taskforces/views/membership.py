@@ -1,0 +1,147 @@
+"""The public page's membership part: asking to join, leaving, and the chair's member list."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network.permissions import is_member
+from taskforces import permissions, selectors, services
+from taskforces.forms import JoinDecisionForm, JoinRequestForm, RoleForm
+from taskforces.models import (
+    JoinRequest,
+    JoinRequestStatus,
+    Membership,
+    MembershipRole,
+    TaskForcePage,
+)
+from taskforces.views.access import require, require_reader, workspace_context
+
+
+def public_page_context(request, taskforce: TaskForcePage) -> dict:
+    user = request.user
+    return {
+        "chairs": selectors.chairs(taskforce),
+        "member_count": taskforce.memberships.count(),
+        "my_role": permissions.role_in(user, taskforce),
+        "my_role_label": dict(MembershipRole.choices).get(permissions.role_in(user, taskforce)),
+        "can_read_workspace": permissions.can_read_taskforce(user, taskforce),
+        "can_ask_to_join": permissions.can_ask_to_join(user, taskforce),
+        "is_network_member": is_member(user),
+        "pending_request": selectors.pending_join_request(user, taskforce),
+        "join_form": JoinRequestForm(),
+    }
+
+
+@require_POST
+def join_request(request, taskforce: TaskForcePage):
+    if not request.user.is_authenticated:
+        return redirect_to_login(taskforce.url)
+    if not permissions.can_ask_to_join(request.user, taskforce):
+        raise PermissionDenied(_("Members of the network ask to join open task forces."))
+    form = JoinRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.join_request_create(
+                taskforce=taskforce, user=request.user, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your request is with the chair; you will hear by e-mail."))
+    else:
+        messages.error(request, _("Your message is too long."))
+    return redirect(taskforce.url)
+
+
+@require_POST
+def leave(request, taskforce: TaskForcePage):
+    require_reader(request, taskforce)
+    membership = selectors.membership_for(request.user, taskforce)
+    if membership is None:
+        raise PermissionDenied(_("You are not a member of this task force."))
+    try:
+        services.membership_end(membership=membership, ended_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(taskforce.workspace_url("members"))
+    messages.success(request, _("You have left %(taskforce)s.") % {"taskforce": taskforce.title})
+    return redirect(taskforce.url)
+
+
+def members(request, taskforce: TaskForcePage):
+    require_reader(request, taskforce)
+    user = request.user
+    can_manage = permissions.can_manage(user, taskforce)
+    errors = []
+    if request.method == "POST":
+        require(can_manage, _("Only the chair or the secretariat manage members."))
+        action = request.POST.get("action")
+        try:
+            if action == "decide":
+                form = JoinDecisionForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_("Choose accept or decline."))
+                pending = get_object_or_404(
+                    JoinRequest,
+                    pk=form.cleaned_data["request"],
+                    taskforce=taskforce,
+                    status=JoinRequestStatus.PENDING,
+                )
+                accept = form.cleaned_data["decision"] == "accept"
+                services.join_request_decide(
+                    join_request=pending,
+                    decided_by=user,
+                    accept=accept,
+                    note=form.cleaned_data["note"],
+                )
+                messages.success(
+                    request,
+                    _("%(person)s is now a member.") % {"person": pending.user.get_full_name()}
+                    if accept
+                    else _("Request declined; the person is told by e-mail."),
+                )
+            elif action in ("role", "remove"):
+                form = RoleForm(request.POST)
+                membership_id = request.POST.get("membership", "")
+                membership = get_object_or_404(
+                    Membership,
+                    pk=int(membership_id) if membership_id.isdigit() else 0,
+                    taskforce=taskforce,
+                )
+                if action == "remove":
+                    services.membership_end(membership=membership, ended_by=user)
+                    messages.success(request, _("Member removed."))
+                else:
+                    if not form.is_valid():
+                        raise ValidationError(_("Choose a role."))
+                    services.membership_change_role(
+                        membership=membership, role=form.cleaned_data["role"], changed_by=user
+                    )
+                    messages.success(request, _("Role changed."))
+            else:
+                raise ValidationError(_("Unknown action."))
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            return redirect(taskforce.workspace_url("members"))
+    memberships = list(selectors.taskforce_members(taskforce))
+    handles = selectors.member_handles(memberships)
+    for membership in memberships:
+        membership.handle = handles[membership.user_id]
+    context = workspace_context(request, taskforce, _("Members"))
+    context.update(
+        {
+            "memberships": memberships,
+            "join_requests": selectors.pending_join_requests(taskforce) if can_manage else [],
+            "errors": errors,
+            "role_form": RoleForm(),
+            "membership": selectors.membership_for(user, taskforce),
+        }
+    )
+    return TemplateResponse(
+        request, "taskforces/members.html", context, status=400 if errors else 200
+    )

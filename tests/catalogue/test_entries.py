@@ -1,0 +1,71 @@
+"""Catalogue entry pages: where they live, what they show, and how the admin creates them."""
+
+from wagtail.test.utils.form_data import rich_text, streamfield
+
+import pytest
+from bs4 import BeautifulSoup
+
+from catalogue.models import CatalogueEntryPage, Licence
+from tests import factories
+from tests.wagtail_admin import publish_through_admin
+
+pytestmark = pytest.mark.django_db
+
+
+def test_entries_live_only_in_the_catalogue(site_tree):
+    assert CatalogueEntryPage.can_create_at(site_tree.catalogue)
+    assert not CatalogueEntryPage.can_create_at(site_tree.network)
+
+
+def test_entry_page_shows_provider_licence_and_standards(client, site_tree):
+    office = factories.OfficePageFactory(parent=site_tree.network, title="European Patent Office")
+    entry = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue,
+        title="Open patent data API",
+        licence=Licence.OPEN_SOURCE,
+        spdx_identifier="Apache-2.0",
+        provider_offices=[office],
+    )
+    entry.standards.add(factories.WipoStandardFactory(code="ST.36", title="Patents in XML"))
+    entry.save()
+    page = BeautifulSoup(client.get(entry.url).content, "html.parser")
+    text = page.main.get_text(" ", strip=True)
+    assert page.h1.get_text(strip=True) == "Open patent data API"
+    assert "Open source (Apache-2.0)" in text
+    assert page.main.find("abbr", string="ST.36")["title"] == "Patents in XML"
+    assert page.main.find("a", string="European Patent Office")["href"] == office.url
+
+
+def test_catalogue_index_lists_published_entries_only(client, site_tree):
+    factories.CatalogueEntryPageFactory(parent=site_tree.catalogue, title="Published one")
+    draft = factories.CatalogueEntryPageFactory(parent=site_tree.catalogue, title="Draft one")
+    draft.unpublish()
+    text = client.get("/catalogue/").content.decode()
+    assert "Published one" in text
+    assert "Draft one" not in text
+    assert "1 entry" in text
+
+
+def test_admin_creates_a_catalogue_entry(editor_client, site_tree):
+    client = editor_client
+    office = factories.OfficePageFactory(parent=site_tree.network)
+    category = factories.CategoryFactory(name="Machine translation")
+    page = publish_through_admin(
+        client,
+        site_tree.catalogue,
+        CatalogueEntryPage,
+        {
+            "title": "Patent translation",
+            "slug": "patent-translation",
+            "kind": "service",
+            "category": category.pk,
+            "summary": "Translates patent texts.",
+            "description": streamfield([("paragraph", rich_text("<p>Neural.</p>"))]),
+            "lifecycle": "pilot",
+            "licence": "free",
+            "tags": "AI, translation",
+        },
+        multiple={"provider_offices": [office.pk]},
+    )
+    assert list(page.provider_offices.all()) == [office]
+    assert sorted(tag.name for tag in page.tags.all()) == ["AI", "translation"]

@@ -1,0 +1,71 @@
+"""factory_boy factories, one module per app; import them from here."""
+
+from tests.factories.catalogue import (
+    CatalogueEntryPageFactory,
+    CatalogueIndexPageFactory,
+    CategoryFactory,
+    WipoStandardFactory,
+)
+from tests.factories.network import (
+    MemberFactory,
+    OfficeIndexPageFactory,
+    OfficePageFactory,
+    UserFactory,
+)
+from tests.factories.portal import (
+    HackathonChallengeFactory,
+    LanguageFactory,
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+    RegionFactory,
+    RegistrationQuestionFactory,
+    SpeakerFactory,
+    StandardPageFactory,
+    WorkshopIndexPageFactory,
+    WorkshopPageFactory,
+)
+from tests.factories.taskforces import (
+    ActionItemFactory,
+    AttachmentFactory,
+    DocumentFactory,
+    DocumentVersionFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PostFactory,
+    ProposalFactory,
+    TaskForceIndexPageFactory,
+    TaskForcePageFactory,
+    ThreadFactory,
+)
+
+__all__ = [
+    "ActionItemFactory",
+    "AttachmentFactory",
+    "DocumentFactory",
+    "DocumentVersionFactory",
+    "MeetingFactory",
+    "ProposalFactory",
+    "CatalogueEntryPageFactory",
+    "CatalogueIndexPageFactory",
+    "CategoryFactory",
+    "HackathonChallengeFactory",
+    "LanguageFactory",
+    "MemberFactory",
+    "MembershipFactory",
+    "NewsArticlePageFactory",
+    "NewsIndexPageFactory",
+    "OfficeIndexPageFactory",
+    "OfficePageFactory",
+    "PostFactory",
+    "RegionFactory",
+    "RegistrationQuestionFactory",
+    "SpeakerFactory",
+    "StandardPageFactory",
+    "TaskForceIndexPageFactory",
+    "TaskForcePageFactory",
+    "ThreadFactory",
+    "UserFactory",
+    "WipoStandardFactory",
+    "WorkshopIndexPageFactory",
+    "WorkshopPageFactory",
+]

@@ -1,0 +1,169 @@
+"""`load_demo` builds a believable site from the facts of the first High-Level Dialogue."""
+
+import io
+
+from django.apps import apps
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision
+
+import pytest
+from bs4 import BeautifulSoup
+
+from catalogue.models import CatalogueEntryPage
+from network.models import Member, OfficeKind, OfficePage, User
+from portal.demo import DEMO_PASSWORD
+from portal.models import WorkshopPage
+from portal.models.workshops import WorkshopStatus
+from taskforces.models import (
+    Decision,
+    DocumentVersion,
+    Meeting,
+    Membership,
+    Post,
+    TaskForcePage,
+    Thread,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label not in {"sessions", "admin"}
+    }
+
+
+def test_demo_has_the_dialogues_offices(demo_site):
+    offices = OfficePage.objects.live()
+    assert offices.filter(kind=OfficeKind.NATIONAL).count() == 46
+    assert set(offices.filter(kind=OfficeKind.REGIONAL).values_list("acronym", flat=True)) == {
+        "OAPI",
+        "BOIP",
+        "EAPO",
+        "EPO",
+        "EUIPO",
+    }
+    assert set(offices.filter(kind=OfficeKind.REGIONAL).values_list("code", flat=True)) == {
+        "OA",
+        "BX",
+        "EA",
+        "EP",
+        "EM",
+    }
+    korea = offices.get(code="KR")
+    assert korea.country.name == "Republic of Korea"
+    assert list(korea.official_languages.values_list("code", flat=True)) == ["ko"]
+
+
+def test_demo_people_are_fictional_with_example_addresses(demo_site):
+    people = User.objects.all()
+    assert 5 <= people.count() <= 20
+    assert all(user.email.endswith("@example.org") for user in people)
+    assert Member.objects.filter(role="cio").count() >= 4
+
+
+def test_demo_has_the_ai_task_force_with_threads_a_meeting_and_decisions(demo_site):
+    taskforce = TaskForcePage.objects.get(slug="ai-tools")
+    assert Membership.objects.filter(taskforce=taskforce, role="chair").count() == 1
+    assert Membership.objects.filter(taskforce=taskforce, role="observer").exists()
+    titles = set(Thread.objects.filter(taskforce=taskforce).values_list("title", flat=True))
+    assert {
+        "AI for patent classification: what is everyone using?",
+        "Machine translation of patent documents",
+        "LLMs for examination support: where do we draw the line?",
+    } <= titles
+    assert Post.objects.filter(thread__taskforce=taskforce).count() >= 8
+    assert all(post.body_html for post in Post.objects.filter(thread__taskforce=taskforce))
+    meeting = Meeting.objects.get(taskforce=taskforce, title="First meeting of the task force")
+    assert meeting.minutes
+    assert meeting.attendees.exists()
+    assert Decision.objects.filter(taskforce=taskforce, meeting=meeting).count() == 2
+    assert DocumentVersion.objects.filter(document__taskforce=taskforce).count() == 2
+
+
+def test_demo_has_the_past_dialogue_and_an_upcoming_hackathon(demo_site):
+    dialogue = WorkshopPage.objects.get(slug="high-level-dialogue-on-ict-2025")
+    assert dialogue.city == "Geneva"
+    assert (dialogue.start_date.isoformat(), dialogue.end_date.isoformat()) == (
+        "2025-04-14",
+        "2025-04-16",
+    )
+    assert dialogue.status() == WorkshopStatus.PAST
+    hackathon = WorkshopPage.objects.get(kind="hackathon")
+    assert hackathon.status() == WorkshopStatus.UPCOMING
+
+
+def test_demo_workshops_are_the_ones_the_issue_names(demo_site):
+    dialogue = WorkshopPage.objects.get(slug="high-level-dialogue-on-ict-2025")
+    days = [day.value for day in dialogue.agenda]
+    assert [day["date"].isoformat() for day in days] == ["2025-04-14", "2025-04-15", "2025-04-16"]
+    themes = [
+        session["title"]
+        for day in days
+        for session in day["sessions"]
+        if session["title"].startswith("Theme ")
+    ]
+    assert len(themes) == 11
+    assert dialogue.materials and dialogue.is_past
+    kinds = {page.kind: page for page in WorkshopPage.objects.live() if not page.is_past}
+    assert {"workshop", "webinar", "hackathon"} <= set(kinds)
+    assert "WIPO standards" in kinds["workshop"].title
+    assert "AI for" in kinds["webinar"].title
+    hackathon = kinds["hackathon"]
+    assert "IP office operations" in hackathon.title
+    assert hackathon.challenges.count() == 3
+    assert hackathon.teams.count() == 2
+    assert hackathon.submission_deadline() is not None
+
+
+def test_demo_catalogue_holds_wipos_solutions_and_offices_tools(demo_site):
+    entries = CatalogueEntryPage.objects.live()
+    assert 18 <= entries.count() <= 25
+    titles = set(entries.values_list("title", flat=True))
+    assert {"IPAS", "WIPO File", "WIPO Publish", "WIPO Sequence", "WIPO Translate"} <= titles
+    assert entries.exclude(provider_offices__code="WO").distinct().count() >= 8
+
+
+def test_every_demo_page_renders(demo_site, client):
+    pages = Page.objects.live().exclude(depth=1).specific()
+    assert pages.count() > 80
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, f"{page.url} answered {response.status_code}"
+        heading = BeautifulSoup(response.content, "html.parser").h1.get_text(" ", strip=True)
+        assert page.title in heading or page.specific_class.__name__ == "HomePage"
+
+
+def test_loading_the_demo_twice_changes_nothing(demo_site):
+    before = row_counts()
+    revisions = Revision.objects.count()
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert row_counts() == before
+    assert Revision.objects.count() == revisions
+    assert "nothing to add" in output.getvalue()
+
+
+def test_load_demo_reports_its_progress(demo_site):
+    assert "Offices: 52 (52 new)" in demo_site
+    assert "Catalogue entries:" in demo_site
+
+
+def test_load_demo_if_empty_leaves_an_existing_site_alone(demo_site):
+    output = io.StringIO()
+    call_command("load_demo", "--if-empty", stdout=output)
+    assert "already has content" in output.getvalue()
+
+
+def test_the_demo_secretariat_signs_in_and_is_asked_for_two_factor_before_the_admin(
+    demo_site, client
+):
+    response = client.post(
+        "/accounts/login/",
+        {"login": "secretariat@example.org", "password": DEMO_PASSWORD},
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/")["Location"] == "/accounts/2fa/totp/activate/"

@@ -1,0 +1,171 @@
+"""Search follows the content: publishing, unpublishing, editing, deleting, hiding a post,
+leaving a task force; and `search_reindex` rebuilds everything."""
+
+import io
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+
+import pytest
+
+from network.models import User
+from search.models import SearchEntry
+from search.query import search_site
+from taskforces import services as taskforce_services
+from tests import factories
+from tests.search.conftest import PRIVATE_WORD
+
+pytestmark = pytest.mark.django_db
+VISITOR = AnonymousUser()
+
+
+def titles(query: str, user=VISITOR) -> list[str]:
+    return [hit.title for hit in search_site(query, user=user).page or []]
+
+
+def test_publishing_unpublishing_editing_and_deleting_a_page(site_tree):
+    entry = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue, title="Sequence validator", summary="Checks ST.26 files."
+    )
+    entry.save_revision().publish()
+    assert titles("validator") == ["Sequence validator"]
+
+    entry.summary = "Checks nucleotide listings."
+    entry.save_revision().publish()
+    assert titles("nucleotide") == ["Sequence validator"]
+    assert titles("ST.26") == []
+
+    entry.unpublish()
+    assert titles("validator") == []
+
+    entry.save_revision().publish()
+    entry.delete()
+    assert titles("validator") == []
+    assert not SearchEntry.objects.filter(title="Sequence validator").exists()
+
+
+def test_a_draft_over_a_published_page_changes_nothing(site_tree):
+    entry = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue, title="Register viewer", summary="Shows the register."
+    )
+    entry.save_revision().publish()
+    entry.summary = "Unannounced quasarword feature."
+    entry.save_revision()
+    assert titles("quasarword") == []
+    assert titles("register") == ["Register viewer"]
+
+
+def test_a_new_post_is_found_at_once_by_its_task_force(cast, workspace):
+    taskforce_services.post_create(
+        thread=workspace.thread, author=workspace.insider, body="Try *tesseracts*."
+    )
+    assert [hit.kind for hit in search_site("tesseracts", user=workspace.insider).page] == ["post"]
+
+
+def test_leaving_a_task_force_hides_its_posts_from_the_next_search(cast, workspace, reindex):
+    reindex()
+    assert search_site(PRIVATE_WORD, user=workspace.insider).total == 2
+    taskforce_services.membership_end(
+        membership=workspace.taskforce.memberships.get(user=workspace.insider),
+        ended_by=workspace.insider,
+    )
+    # The next search comes with the next request, which reads the person afresh.
+    reader = User.objects.get(pk=workspace.insider.pk)
+    assert search_site(PRIVATE_WORD, user=reader).total == 0
+
+
+def test_joining_a_task_force_shows_its_posts(cast, workspace, reindex):
+    reindex()
+    factories.MembershipFactory(taskforce=workspace.taskforce, user=workspace.outsider)
+    assert search_site(PRIVATE_WORD, user=workspace.outsider).total == 2
+
+
+def test_deleting_a_post_or_thread_removes_it(cast, workspace, reindex):
+    reindex()
+    workspace.post.delete()
+    assert [hit.kind for hit in search_site(PRIVATE_WORD, user=workspace.insider).page] == [
+        "thread"
+    ]
+    workspace.thread.delete()
+    assert search_site(PRIVATE_WORD, user=workspace.insider).total == 0
+
+
+def test_renaming_a_thread_renames_its_posts_in_results(
+    cast, workspace, reindex, django_capture_on_commit_callbacks
+):
+    reindex()
+    with django_capture_on_commit_callbacks(execute=True):
+        workspace.thread.title = "Routing pilots"
+        workspace.thread.save()
+    hits = search_site("pilot", user=workspace.insider).page
+    assert {hit.title for hit in hits} == {"Routing pilots"}
+
+
+def test_a_post_hidden_by_a_moderator_disappears_at_once(cast, workspace, reindex):
+    reindex()
+    taskforce_services.post_hide(
+        post=workspace.post, moderator=cast.secretariat, reason="Off topic."
+    )
+    assert [hit.kind for hit in search_site(PRIVATE_WORD, user=workspace.insider).page] == [
+        "thread"
+    ]
+
+
+def test_a_member_whose_account_is_closed_is_no_longer_found(cast, reindex):
+    reindex()
+    assert titles("Berg", user=cast.member) == ["Bo Berg"]
+    cast.cio_b.is_active = False
+    cast.cio_b.save()
+    assert titles("Berg", user=cast.member) == []
+
+
+def test_making_a_page_private_removes_it_and_its_subpages(
+    site_tree, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    page = factories.StandardPageFactory(parent=site_tree.about, title="Quasarword notes")
+    page.save_revision().publish()
+    assert titles("quasarword") == ["Quasarword notes"]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=site_tree.about, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert titles("quasarword") == []
+
+
+def test_moving_a_page_updates_its_address(site_tree, django_capture_on_commit_callbacks):
+    page = factories.StandardPageFactory(
+        parent=site_tree.about, title="Quasarword notes", slug="notes"
+    )
+    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(site_tree.home, pos="last-child")
+    assert [hit.url for hit in search_site("quasarword", user=VISITOR).page] == ["/notes/"]
+
+
+def test_search_reindex_rebuilds_everything_and_forgets_what_is_gone(cast, workspace):
+    SearchEntry.objects.all().delete()
+    SearchEntry.objects.create(
+        source="wagtailcore.page",
+        object_id="999999",
+        kind="page",
+        title="Ghost",
+        url="/x/",
+        audience="public",
+    )
+    output = io.StringIO()
+    call_command("search_reindex", stdout=output)
+    assert "Indexed" in output.getvalue()
+    assert "#" * 30 in output.getvalue()  # the progress bar reached its end
+    assert titles("ghost") == []
+    assert search_site(PRIVATE_WORD, user=workspace.insider).total == 2
+    assert "Office A" in titles("office")
+
+
+def test_running_search_reindex_twice_changes_nothing(cast, workspace):
+    call_command("search_reindex", stdout=io.StringIO())
+    before = sorted(SearchEntry.objects.values_list("source", "object_id", "title", "body"))
+    call_command("search_reindex", stdout=io.StringIO())
+    after = sorted(SearchEntry.objects.values_list("source", "object_id", "title", "body"))
+    assert before == after
