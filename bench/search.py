@@ -81,7 +81,7 @@ def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
         entries.append(
             EntryData(
                 source="bench.document",
-                object_id=str(number),
+                source_pk=str(number),
                 kind=kind,
                 title="" if kind == "post" else " ".join(rng.choices(words, k=4)).capitalize(),
                 url=f"/bench/{number}/",

@@ -59,7 +59,7 @@ class EntryDocument(Document):
     @classmethod
     def from_entry(cls, entry: SearchEntry) -> "EntryDocument":
         return cls(
-            meta={"id": document_id(entry.source, entry.object_id)},
+            meta={"id": document_id(entry.source, entry.source_pk)},
             kind=entry.kind,
             title=entry.title,
             body=entry.body,
@@ -81,8 +81,8 @@ class EntryDocument(Document):
         )
 
 
-def document_id(source: str, object_id: str) -> str:
-    return f"{source}:{object_id}"
+def document_id(source: str, source_pk: str) -> str:
+    return f"{source}:{source_pk}"
 
 
 def audience_context(entry: SearchEntry) -> str:

@@ -91,7 +91,7 @@ class SearchEngine(Protocol):
         """Add or replace these entries (already saved in the database)."""
 
     def delete_entries(self, keys: list[tuple[str, str]]) -> None:
-        """Remove the entries with these (source, object_id) keys."""
+        """Remove the entries with these (source, source_pk) keys."""
 
     def rebuild(self, entries, *, total: int, progress) -> None:
         """Replace the whole index with ``entries``, calling ``progress(done)``."""

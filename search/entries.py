@@ -16,7 +16,7 @@ class EntryData:
     """The fields of a search.SearchEntry, built from one object."""
 
     source: str
-    object_id: str
+    source_pk: str
     kind: str
     title: str
     url: str
@@ -32,7 +32,7 @@ class EntryData:
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.source, self.object_id)
+        return (self.source, self.source_pk)
 
     @property
     def year(self) -> int | None:
@@ -40,7 +40,7 @@ class EntryData:
 
 
 def source_key(obj: Model) -> tuple[str, str]:
-    """The (source, object_id) under which an object's entry is stored."""
+    """The (source, source_pk) under which an object's entry is stored."""
     if isinstance(obj, Page):
         return (PAGE_SOURCE, str(obj.pk))
     return (obj._meta.label_lower, str(obj.pk))

@@ -45,7 +45,7 @@ class SearchEntry(index.Indexed, models.Model):
 
     # The source object, as "<app_label>.<model_name>" and its primary key.
     source = models.CharField(max_length=100)
-    object_id = models.CharField(max_length=64)
+    source_pk = models.CharField(max_length=64)
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     title = models.CharField(max_length=255)
@@ -87,7 +87,7 @@ class SearchEntry(index.Indexed, models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "object_id"], name="one_entry_per_object")
+            models.UniqueConstraint(fields=["source", "source_pk"], name="one_entry_per_object")
         ]
         indexes = [models.Index(fields=["audience", "taskforce_id"])]
         verbose_name = _("search entry")

@@ -39,7 +39,7 @@ ENTRY_FIELDS = [
 def _row(data: EntryData) -> SearchEntry:
     return SearchEntry(
         source=data.source,
-        object_id=data.object_id,
+        source_pk=data.source_pk,
         year=data.year,
         **{name: getattr(data, name) for name in ENTRY_FIELDS if name != "year"},
     )
@@ -59,7 +59,7 @@ def entry_save(*, data: EntryData) -> SearchEntry:
     """Store an entry (replacing the object's previous one) and index it."""
     entry, _ = SearchEntry.objects.update_or_create(
         source=data.source,
-        object_id=data.object_id,
+        source_pk=data.source_pk,
         defaults={name: getattr(data, name) for name in ENTRY_FIELDS},
     )
     entry.offices.set(data.office_ids)
@@ -68,18 +68,18 @@ def entry_save(*, data: EntryData) -> SearchEntry:
     return entry
 
 
-def entry_delete(*, source: str, object_id: str) -> None:
+def entry_delete(*, source: str, source_pk: str) -> None:
     """Forget an object's entry, if it has one."""
-    deleted, _ = SearchEntry.objects.filter(source=source, object_id=object_id).delete()
+    deleted, _ = SearchEntry.objects.filter(source=source, source_pk=source_pk).delete()
     if deleted:
-        _tell_engine(lambda: get_engine().delete_entries([(source, object_id)]))
+        _tell_engine(lambda: get_engine().delete_entries([(source, source_pk)]))
 
 
 def entry_sync(*, obj: Model) -> None:
     """Bring an object's entry in line with the object: stored, replaced or removed."""
     data = sources.entry_for(obj)
     if data is None:
-        entry_delete(source=source_key(obj)[0], object_id=source_key(obj)[1])
+        entry_delete(source=source_key(obj)[0], source_pk=source_key(obj)[1])
     else:
         entry_save(data=data)
 
@@ -106,8 +106,8 @@ def entries_rebuild(
         progress(min(done, total), total)
     stale = [
         entry.pk
-        for entry in SearchEntry.objects.only("source", "object_id").iterator()
-        if (entry.source, entry.object_id) not in kept
+        for entry in SearchEntry.objects.only("source", "source_pk").iterator()
+        if (entry.source, entry.source_pk) not in kept
     ]
     for start in range(0, len(stale), batch_size):
         SearchEntry.objects.filter(pk__in=stale[start : start + batch_size]).delete()
@@ -139,14 +139,14 @@ def entries_store(*, data: list[EntryData]) -> None:
     SearchEntry.objects.bulk_create(
         [_row(item) for item in data],
         update_conflicts=True,
-        unique_fields=["source", "object_id"],
+        unique_fields=["source", "source_pk"],
         update_fields=ENTRY_FIELDS,
     )
     by_key = {
-        (entry.source, entry.object_id): entry
+        (entry.source, entry.source_pk): entry
         for entry in SearchEntry.objects.filter(
             source__in={item.source for item in data},
-            object_id__in=[item.object_id for item in data],
+            source_pk__in=[item.source_pk for item in data],
         )
     }
     entries = [by_key[item.key] for item in data]

@@ -32,7 +32,7 @@ def page_was_published(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def page_was_unpublished(sender, instance, **kwargs):
     # Its published descendants are unreachable too.
-    services.entry_delete(source=PAGE_SOURCE, object_id=str(instance.pk))
+    services.entry_delete(source=PAGE_SOURCE, source_pk=str(instance.pk))
     if not instance.is_leaf():
         _later(tasks.sync_page_tree, instance.pk)
 
@@ -40,8 +40,8 @@ def page_was_unpublished(sender, instance, **kwargs):
 @receiver(post_delete)
 def object_was_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page | Member | Thread | Post | Document):
-        source, object_id = source_key(instance)
-        services.entry_delete(source=source, object_id=object_id)
+        source, source_pk = source_key(instance)
+        services.entry_delete(source=source, source_pk=source_pk)
 
 
 @receiver(post_page_move)

@@ -87,7 +87,7 @@ def page_entry(page: Page) -> EntryData | None:
     language = page.locale.language_code.split("-")[0]
     data = EntryData(
         source=PAGE_SOURCE,
-        object_id=str(page.pk),
+        source_pk=str(page.pk),
         kind=kind,
         title=page.title,
         url=page.get_url() or "",
@@ -140,7 +140,7 @@ def member_entry(member: Member) -> EntryData | None:
     ]
     return EntryData(
         source=MEMBER_SOURCE,
-        object_id=str(member.pk),
+        source_pk=str(member.pk),
         kind=Kind.MEMBER,
         title=name,
         url=directory.url + directory.reverse_subpage("person", args=[member.pk]),

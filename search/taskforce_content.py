@@ -72,7 +72,7 @@ def thread_entry(thread: Thread) -> EntryData | None:
         return None
     return EntryData(
         source=THREAD_SOURCE,
-        object_id=str(thread.pk),
+        source_pk=str(thread.pk),
         kind=Kind.THREAD,
         title=thread.title,
         url=thread_url(thread),
@@ -96,7 +96,7 @@ def post_entry(post: Post) -> EntryData | None:
         text = f"{text} — {post.author.get_full_name() or post.author}"
     return EntryData(
         source=POST_SOURCE,
-        object_id=str(post.pk),
+        source_pk=str(post.pk),
         kind=Kind.POST,
         title="",
         url=post_url(post),
@@ -116,7 +116,7 @@ def document_entry(document: Document) -> EntryData | None:
         return None
     return EntryData(
         source=DOCUMENT_SOURCE,
-        object_id=str(document.pk),
+        source_pk=str(document.pk),
         kind=Kind.DOCUMENT,
         title=document.title,
         url=document_url(document),

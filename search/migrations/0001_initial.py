@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('source', models.CharField(max_length=100)),
-                ('object_id', models.CharField(max_length=64)),
+                ('source_pk', models.CharField(max_length=64)),
                 ('kind', models.CharField(choices=[('office', 'Office'), ('member', 'Person'), ('catalogue_entry', 'Catalogue entry'), ('taskforce', 'Task force'), ('workshop', 'Workshop'), ('news', 'News'), ('page', 'Page'), ('thread', 'Discussion'), ('post', 'Post'), ('document', 'Document')], max_length=30)),
                 ('title', models.CharField(max_length=255)),
                 ('body', models.TextField(blank=True)),
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'search entry',
                 'verbose_name_plural': 'search entries',
                 'indexes': [models.Index(fields=['audience', 'taskforce_id'], name='search_sear_audienc_0b6817_idx')],
-                'constraints': [models.UniqueConstraint(fields=('source', 'object_id'), name='one_entry_per_object')],
+                'constraints': [models.UniqueConstraint(fields=('source', 'source_pk'), name='one_entry_per_object')],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

@@ -148,7 +148,7 @@ def test_search_reindex_rebuilds_everything_and_forgets_what_is_gone(cast, works
     SearchEntry.objects.all().delete()
     SearchEntry.objects.create(
         source="wagtailcore.page",
-        object_id="999999",
+        source_pk="999999",
         kind="page",
         title="Ghost",
         url="/x/",
@@ -165,7 +165,7 @@ def test_search_reindex_rebuilds_everything_and_forgets_what_is_gone(cast, works
 
 def test_running_search_reindex_twice_changes_nothing(cast, workspace):
     call_command("search_reindex", stdout=io.StringIO())
-    before = sorted(SearchEntry.objects.values_list("source", "object_id", "title", "body"))
+    before = sorted(SearchEntry.objects.values_list("source", "source_pk", "title", "body"))
     call_command("search_reindex", stdout=io.StringIO())
-    after = sorted(SearchEntry.objects.values_list("source", "object_id", "title", "body"))
+    after = sorted(SearchEntry.objects.values_list("source", "source_pk", "title", "body"))
     assert before == after

@@ -79,9 +79,9 @@ def test_russian_word_forms_match(corpus):
 
 
 def test_a_russian_post_is_stemmed_as_russian(cast, workspace, reindex):
-    from taskforces.models import Post
+    from taskforces import services
 
-    Post.objects.create(
+    services.post_create(
         thread=workspace.thread, author=workspace.insider, body="Обсудим классификацию заявок."
     )
     hits = search_site("классификация", user=workspace.insider).page
