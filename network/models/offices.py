@@ -15,6 +15,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from portal.fields import ChoiceListField
+from portal.models.pages import AreaIndexPage
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -50,16 +51,10 @@ class TeamSize(models.TextChoices):
     OVER_200 = "200+", _("More than 200 people")
 
 
-class OfficeIndexPage(RoutablePageMixin, Page):
+class OfficeIndexPage(RoutablePageMixin, AreaIndexPage):
     """The directory of the network: offices for everyone, people for members."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["network.OfficePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("office index page")

@@ -11,16 +11,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.models.pages import AreaIndexPage
 
 
-class NewsIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class NewsIndexPage(AreaIndexPage):
     subpage_types = ["portal.NewsArticlePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("news index page")

@@ -12,6 +12,20 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 
 
+class AreaIndexPage(Page):
+    """The one landing page of an area of the site (offices, workshops, news…) under Home."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     """The site's root: what the network is, and what is new in each area."""
 

@@ -33,6 +33,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from portal.blocks import AgendaBlock, BodyBlock, MaterialsBlock
+from portal.models.pages import AreaIndexPage
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 RESERVED_SLUGS = {"calendar", "feed"}
@@ -70,14 +71,8 @@ class QuestionKind(models.TextChoices):
     CHOICE = "choice", _("One of a list")
 
 
-class WorkshopIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class WorkshopIndexPage(RoutablePageMixin, AreaIndexPage):
     subpage_types = ["portal.WorkshopPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("workshop index page")

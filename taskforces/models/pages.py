@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.models.pages import AreaIndexPage
+
 
 class TaskForceStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
@@ -17,14 +19,8 @@ class TaskForceStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class TaskForceIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class TaskForceIndexPage(AreaIndexPage):
     subpage_types = ["taskforces.TaskForcePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("task force index page")

@@ -3,7 +3,7 @@ a visitor searching the same word finds nothing."""
 
 import pytest
 
-from taskforces.models import Post
+from taskforces import services
 from tests import factories
 from tests.browser.conftest import sign_in
 
@@ -23,8 +23,8 @@ def discussion(site_tree):
     ).user
     factories.MembershipFactory(taskforce=taskforce, user=member)
     thread = factories.ThreadFactory(taskforce=taskforce, title="Piloting routing", author=member)
-    # Saved through the model, as the workspace saves posts: indexed at once.
-    Post.objects.create(thread=thread, author=member, body=f"Our {WORD} pilot routes filings.")
+    # Written as the workspace writes posts: rendered, saved and indexed at once.
+    services.post_create(thread=thread, author=member, body=f"Our {WORD} pilot routes filings.")
     return member
 
 
