@@ -1,9 +1,14 @@
 """Model fields the apps share."""
 
+import zoneinfo
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# Every IANA time zone, for offices and events.
+TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
 class ChoiceListField(models.JSONField):

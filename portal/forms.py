@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Feedback, Language, RegistrationQuestion, WorkshopPage
+from portal.models import Feedback, Language, RegistrationQuestion, WorkshopPage, WorkshopSegment
 from portal.models.workshops import QuestionKind, WorkshopKind
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -39,14 +39,37 @@ class WorkshopFilterForm(forms.Form):
         }
 
 
+def _segment_label(segment: WorkshopSegment) -> str:
+    return f"{segment.title} ({segment.when})" if segment.when else segment.title
+
+
 class RegistrationForm(forms.Form):
     """The event's own questions, one field each; answers are kept by question id."""
 
-    def __init__(self, *args, questions: list[RegistrationQuestion], **kwargs):
+    def __init__(
+        self,
+        *args,
+        questions: list[RegistrationQuestion],
+        segments: list[WorkshopSegment] = (),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.questions = questions
+        self.segments = {str(segment.pk): segment for segment in segments}
+        if segments:
+            # Only the parts open to this person are offered; open ones are ticked to start with.
+            self.fields["segments"] = forms.MultipleChoiceField(
+                label=_("Which parts will you attend?"),
+                choices=[(key, _segment_label(segment)) for key, segment in self.segments.items()],
+                initial=[key for key, segment in self.segments.items() if segment.is_open],
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
         for question in questions:
             self.fields[f"q{question.pk}"] = self._field(question)
+
+    def chosen_segments(self) -> list[WorkshopSegment]:
+        return [self.segments[key] for key in self.cleaned_data.get("segments", [])]
 
     @staticmethod
     def _field(question: RegistrationQuestion) -> forms.Field:

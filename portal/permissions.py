@@ -5,11 +5,25 @@ only confirmed participants and the secretariat see it, wherever it could appear
 """
 
 from network.permissions import is_member, is_secretariat
-from portal.models import Registration, Team, WorkshopPage
+from portal.models import Registration, Team, WorkshopPage, WorkshopSegment
 
 
 def can_register(user, workshop: WorkshopPage) -> bool:
     return is_member(user)
+
+
+def can_attend_segment(user, segment: WorkshopSegment, office_id: int | None) -> bool:
+    """Open segments are for every participant; the others for whom the secretariat invited.
+
+    ``office_id`` is the office the person belongs to (their delegation).
+    """
+    if segment.is_open or is_secretariat(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    invited_people = {person.pk for person in segment.invited_people.all()}
+    invited_offices = {office.pk for office in segment.invited_offices.all()}
+    return user.pk in invited_people or (office_id is not None and office_id in invited_offices)
 
 
 def can_see_online_link(user, workshop: WorkshopPage, registration: Registration | None) -> bool:

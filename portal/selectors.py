@@ -5,11 +5,12 @@ import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from network.models import Member, User
+from portal import permissions
 from portal.models import (
     Feedback,
     Registration,
@@ -19,6 +20,7 @@ from portal.models import (
     TeamMembership,
     WorkshopIndexPage,
     WorkshopPage,
+    WorkshopSegment,
 )
 
 
@@ -90,6 +92,38 @@ def registration_for(user, workshop: WorkshopPage) -> Registration | None:
     return Registration.objects.filter(workshop=workshop, user=user).first()
 
 
+def segments(workshop: WorkshopPage) -> list[WorkshopSegment]:
+    """The event's segments with their invitations, ready for access checks."""
+    return list(workshop.segments.prefetch_related("invited_offices", "invited_people"))
+
+
+def segments_open_to(user, workshop: WorkshopPage) -> list[WorkshopSegment]:
+    """The segments ``user`` may attend: the open ones and those they are invited to."""
+    office_id = member_office_id(user)
+    return [
+        segment
+        for segment in segments(workshop)
+        if permissions.can_attend_segment(user, segment, office_id)
+    ]
+
+
+def member_office_id(user) -> int | None:
+    """The office the person belongs to, if they are a member of the network."""
+    if not user.is_authenticated:
+        return None
+    return Member.objects.filter(user=user).values_list("office_id", flat=True).first()
+
+
+def segment_headcounts(workshop: WorkshopPage) -> list[tuple[WorkshopSegment, int]]:
+    """Each segment with how many people holding a place will attend it."""
+    counted = workshop.segments.annotate(
+        headcount=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+        )
+    )
+    return [(segment, segment.headcount) for segment in counted]
+
+
 def questions(workshop: WorkshopPage) -> list[RegistrationQuestion]:
     return list(workshop.questions.all())
 
@@ -99,6 +133,7 @@ def participant_list(workshop: WorkshopPage) -> QuerySet[Registration]:
     return (
         workshop.registrations.exclude(status=RegistrationStatus.CANCELLED)
         .select_related("user", "office", "feedback")
+        .prefetch_related("segments")
         # "confirmed" sorts before "waiting".
         .order_by("status", "queued_at", "pk")
     )
@@ -106,6 +141,7 @@ def participant_list(workshop: WorkshopPage) -> QuerySet[Registration]:
 
 def participant_export_rows(workshop: WorkshopPage) -> Iterator[list]:
     questions_ = questions(workshop)
+    has_segments = workshop.segments.exists()
     yield [
         "Name",
         "E-mail",
@@ -113,10 +149,12 @@ def participant_export_rows(workshop: WorkshopPage) -> Iterator[list]:
         "Status",
         "Registered",
         "Attended",
+        *(["Segments"] if has_segments else []),
         *[question.label for question in questions_],
     ]
     registrations = (
         workshop.registrations.select_related("user", "office")
+        .prefetch_related("segments")
         .order_by("status", "queued_at", "pk")
         .iterator(chunk_size=500)
     )
@@ -129,6 +167,11 @@ def participant_export_rows(workshop: WorkshopPage) -> Iterator[list]:
             registration.get_status_display(),
             registration.created_at.isoformat(timespec="minutes"),
             {True: "yes", False: "no", None: ""}[registration.attended],
+            *(
+                ["; ".join(segment.title for segment in registration.segments.all())]
+                if has_segments
+                else []
+            ),
             *[_answer_text(answers.get(str(question.pk))) for question in questions_],
         ]
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from network.models import Member, User
-from portal import calendars, permissions
+from network.models import User
+from portal import calendars, permissions, selectors
 from portal.emails import send_templated_email
 from portal.models import (
     Feedback,
@@ -30,6 +30,7 @@ from portal.models import (
     Team,
     TeamMembership,
     WorkshopPage,
+    WorkshopSegment,
 )
 
 # How long after the event participants are still asked for feedback.
@@ -45,10 +46,6 @@ REGISTRATION_REFUSALS = {
 def _lock(workshop: WorkshopPage) -> WorkshopPage:
     """The workshop, locked until the transaction ends (a no-op on SQLite, which has one writer)."""
     return WorkshopPage.objects.select_for_update(of=("self",)).get(pk=workshop.pk)
-
-
-def _office_id(user: User) -> int | None:
-    return Member.objects.filter(user=user).values_list("office_id", flat=True).first()
 
 
 def places_taken(workshop: WorkshopPage) -> tuple[int, Counter]:
@@ -73,11 +70,20 @@ def _fits(workshop: WorkshopPage, office_id: int | None, total: int, per_office:
 
 
 def registration_create(
-    *, workshop: WorkshopPage, user: User, answers: Mapping[str, object] | None = None
+    *,
+    workshop: WorkshopPage,
+    user: User,
+    answers: Mapping[str, object] | None = None,
+    segments: Iterable[WorkshopSegment] = (),
 ) -> Registration:
-    """Register ``user``: a place if one is left for them, the waiting list otherwise."""
+    """Register ``user``: a place if one is left for them, the waiting list otherwise.
+
+    ``segments`` are the parts of the event they will attend; each must be one of this
+    event's and open to them (an invitation-only segment needs an invitation).
+    """
     if not permissions.can_register(user, workshop):
         raise PermissionDenied(_("Only members of the network register for workshops."))
+    segments = _segments_for(user, workshop, segments)
     now = timezone.now()
     with transaction.atomic():
         workshop = _lock(workshop)
@@ -87,7 +93,7 @@ def registration_create(
         registration = Registration.objects.filter(workshop=workshop, user=user).first()
         if registration is not None and registration.is_active:
             raise ValidationError(_("You are already registered for this event."))
-        office_id = _office_id(user)
+        office_id = selectors.member_office_id(user)
         total, per_office = places_taken(workshop)
         confirmed = _fits(workshop, office_id, total, per_office)
         fields = {
@@ -108,6 +114,7 @@ def registration_create(
             for name, value in fields.items():
                 setattr(registration, name, value)
             registration.save()
+        registration.segments.set(segments)
         registration.workshop = workshop
         if confirmed:
             _email_place(registration, "portal/emails/registration_confirmed")
@@ -123,6 +130,25 @@ def registration_create(
                 )
             )
     return registration
+
+
+def _segments_for(
+    user: User, workshop: WorkshopPage, chosen: Iterable[WorkshopSegment]
+) -> list[WorkshopSegment]:
+    allowed = {segment.pk: segment for segment in selectors.segments_open_to(user, workshop)}
+    chosen = list(chosen)
+    refused = [segment for segment in chosen if segment.pk not in allowed]
+    if refused:
+        raise ValidationError(
+            {
+                "segments": _(
+                    "These parts of the event are by invitation, and you are not invited: "
+                    "%(segments)s."
+                )
+                % {"segments": ", ".join(segment.title for segment in refused)}
+            }
+        )
+    return [allowed[segment.pk] for segment in chosen]
 
 
 def waiting_position(registration: Registration) -> int | None:

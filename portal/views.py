@@ -6,6 +6,8 @@ given the page the reader asked for (``page``, perhaps a translation) and work o
 ``original``, which registrations, teams and feedback belong to.
 """
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,7 +30,7 @@ from portal.forms import (
     TeamForm,
     WorkshopFilterForm,
 )
-from portal.models import Registration, Team, WorkshopIndexPage, WorkshopPage
+from portal.models import Registration, Team, WorkshopIndexPage, WorkshopPage, WorkshopSegment
 
 PAST_PAGE_SIZE = 12
 
@@ -90,6 +92,37 @@ def workshop_feed_ics(request, index: WorkshopIndexPage):
 # The workshop page -------------------------------------------------------------------------
 
 
+@dataclass
+class SegmentRow:
+    segment: WorkshopSegment
+    may_attend: bool
+    attending: bool
+
+
+def _segment_rows(user, page, workshop, registration) -> list[SegmentRow]:
+    """The page's segments, each with whether the reader may attend it and will.
+
+    A translation shows its own copies of the segments, in the same order as the
+    original's, which registrations and invitations refer to.
+    """
+    shown = list(page.segments.all())
+    originals = selectors.segments(workshop)
+    if len(shown) != len(originals):
+        shown = originals
+    open_to_reader = {segment.pk for segment in selectors.segments_open_to(user, workshop)}
+    attending = set()
+    if registration is not None and registration.is_active:
+        attending = set(registration.segments.values_list("pk", flat=True))
+    return [
+        SegmentRow(
+            segment=segment,
+            may_attend=user.is_authenticated and original.pk in open_to_reader,
+            attending=original.pk in attending,
+        )
+        for segment, original in zip(shown, originals, strict=True)
+    ]
+
+
 def workshop_page_context(request, workshop: WorkshopPage) -> dict:
     if workshop.pk is None:
         # A preview of a page not saved yet: nothing to look up.
@@ -109,6 +142,7 @@ def workshop_page_context(request, workshop: WorkshopPage) -> dict:
         "google_calendar_url": calendars.google_calendar_url(page),
         "outlook_calendar_url": calendars.outlook_calendar_url(page),
         "materials_first": page.is_past and bool(page.materials),
+        "segments": _segment_rows(user, page, workshop, registration),
     }
     if workshop.capacity is not None:
         taken, _per_office = services.places_taken(workshop)
@@ -144,11 +178,18 @@ def workshop_register(request, workshop: WorkshopPage):
     if registration is not None and registration.is_active:
         messages.info(request, _("You are already registered for this event."))
         return redirect(page.url)
-    form = RegistrationForm(_posted(request), questions=selectors.questions(workshop))
+    form = RegistrationForm(
+        _posted(request),
+        questions=selectors.questions(workshop),
+        segments=selectors.segments_open_to(request.user, workshop),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
-                workshop=workshop, user=request.user, answers=form.answers()
+                workshop=workshop,
+                user=request.user,
+                answers=form.answers(),
+                segments=form.chosen_segments(),
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -261,6 +302,7 @@ def workshop_participants(request, workshop: WorkshopPage):
             sum(item.rating for item in feedback) / len(feedback) if feedback else None
         ),
         "csv_url": workshop.route_url("participants_csv"),
+        "segment_headcounts": selectors.segment_headcounts(workshop),
         "teams": list(selectors.teams(workshop)) if workshop.is_hackathon else [],
         "subpage_title": _("Participants"),
     }

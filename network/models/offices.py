@@ -1,7 +1,5 @@
 """Member offices: the directory page and one page per office, keyed by its ST.3 code."""
 
-import zoneinfo
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +12,8 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from portal.fields import ChoiceListField
+from portal.fields import TIME_ZONE_CHOICES, ChoiceListField
 from portal.models.pages import AreaIndexPage
-
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
 class OfficeKind(models.TextChoices):

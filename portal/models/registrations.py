@@ -48,6 +48,13 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("place given"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    # The parts of the event the person will attend, when the event has segments.
+    segments = models.ManyToManyField(
+        "portal.WorkshopSegment",
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("segments"),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

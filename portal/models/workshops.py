@@ -10,6 +10,7 @@ hackathons.py); what the page carries is edited here.
 import datetime
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -33,9 +35,9 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from portal.blocks import AgendaBlock, BodyBlock, MaterialsBlock
+from portal.fields import TIME_ZONE_CHOICES
 from portal.models.pages import AreaIndexPage
 
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 RESERVED_SLUGS = {"calendar", "feed"}
 
 
@@ -455,7 +457,7 @@ class WorkshopPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage(name, args=args)
 
 
-class WorkshopSegment(Orderable):
+class WorkshopSegment(Orderable, ClusterableModel):
     """A part of the event with its own access, such as an invitation-only morning."""
 
     page = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="segments")
@@ -467,11 +469,29 @@ class WorkshopSegment(Orderable):
         _("when"), max_length=100, blank=True, help_text=_("e.g. 15 April, 9:30–12:30")
     )
     description = models.TextField(_("description"), blank=True)
+    # Who an invitation-only segment is for: whole delegations, or named people.
+    invited_offices = ParentalManyToManyField(
+        "network.OfficePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited offices"),
+        help_text=_("Everyone of these offices may attend an invitation-only segment."),
+    )
+    invited_people = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited people"),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("title"), FieldPanel("access")]),
         FieldPanel("when"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("invited_offices"), FieldPanel("invited_people")],
+            heading=_("Invitations (ignored for open segments)"),
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -480,6 +500,10 @@ class WorkshopSegment(Orderable):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.access == SegmentAccess.OPEN
 
 
 class RegistrationQuestion(Orderable):
