@@ -65,3 +65,47 @@ def test_a_member_finds_a_post_and_a_visitor_does_not(
     assert visitor.locator("nav.facets").count() == 0
     assert visitor.locator(".result__excerpt").count() == 0
     visitor.context.close()
+
+
+def test_suggestions_are_reached_and_left_with_the_keyboard(
+    discussion, live_server_url, page_and_problems
+):
+    page, problems = page_and_problems
+    sign_in(page, live_server_url, "insider@example.org")
+    box = page.get_by_role("search").first.get_by_label("Search the portal")
+    box.press_sequentially("Piloting rou", delay=20)
+    suggestions = page.locator("#header-search-suggestions")
+    first = suggestions.get_by_role("link", name="Piloting routing")
+    first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+
+    # Down into the list, down to "All results", up again, up back to the box.
+    box.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent").strip().endswith("Piloting routing")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent").startswith("All results")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "header-search-q"
+
+    # Escape from inside the list closes it and returns to the box.
+    box.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "header-search-q"
+    assert not first.is_visible()
+    assert box.get_attribute("aria-expanded") == "false"
+
+    # A click elsewhere on the page closes it too.
+    box.press("ArrowDown")
+    assert first.is_visible()
+    page.locator("main").click(position={"x": 5, "y": 5})
+    assert not first.is_visible()
+
+    # Enter on a suggestion follows it.
+    box.focus()
+    box.press("ArrowDown")
+    assert first.is_visible()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text() == "Piloting routing"
+    assert not problems, problems
