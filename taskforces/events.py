@@ -91,9 +91,19 @@ def thread_event(
     return {"type": "thread.event", "payload": payload}
 
 
-def thread_state(*, pinned: bool, locked: bool, taskforce_id: int, url: str) -> dict[str, Any]:
-    """A thread's flags and place; ``url`` changes when it moves to another task force."""
-    return {"pinned": pinned, "locked": locked, "taskforce": taskforce_id, "url": url}
+def thread_state(thread) -> dict[str, Any]:
+    """A thread's title, label, flags and place (its task force must be loaded).
+
+    ``url`` changes when it moves to another task force.
+    """
+    return {
+        "title": thread.title,
+        "label": thread.label,
+        "pinned": thread.pinned,
+        "locked": thread.locked,
+        "taskforce": thread.taskforce_id,
+        "url": thread.taskforce.workspace_url("thread", thread.pk),
+    }
 
 
 def activity_event(

@@ -121,6 +121,11 @@ class HideForm(forms.Form):
     )
 
 
+class RenameForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    label = forms.CharField(label=_("Label"), max_length=50, required=False)
+
+
 class MoveForm(forms.Form):
     target = forms.ModelChoiceField(
         label=_("Move to task force"), queryset=TaskForcePage.objects.none()

@@ -262,12 +262,7 @@ def replay_events(thread: Thread, after: int) -> tuple[list[dict], bool]:
                 event_id=seq,
                 kind=kind,
                 thread_id=thread.pk,
-                thread=events.thread_state(
-                    pinned=thread.pinned,
-                    locked=thread.locked,
-                    taskforce_id=thread.taskforce_id,
-                    url=thread.taskforce.workspace_url("thread", thread.pk),
-                ),
+                thread=events.thread_state(thread),
             )["payload"]
         else:
             # The post is gone; the id is still sent so that the client's count stays whole.

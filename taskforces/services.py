@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from network.models import User
@@ -371,6 +372,38 @@ def _thread_flag(thread: Thread, moderator: User, field: str, value: bool) -> Th
     return thread
 
 
+def thread_rename(*, thread: Thread, moderator: User, title: str, label: str = "") -> Thread:
+    """Give a thread a clearer title or label; readers see it change as they read."""
+    if not permissions.can_moderate(moderator, thread.taskforce):
+        raise PermissionDenied(_("Only the chair or the secretariat rename threads."))
+    title, label = title.strip(), label.strip()
+    if not title:
+        raise ValidationError({"title": _("A thread needs a title.")})
+    errors = {}
+    for name, value in (("title", title), ("label", label)):
+        try:
+            Thread._meta.get_field(name).clean(value, thread)
+        except ValidationError as error:
+            errors[name] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    before = thread.title
+    thread.title, thread.label = title, label
+    with transaction.atomic():
+        # Saved, not updated, so that search re-reads the thread and its posts.
+        thread.save(update_fields=["title", "label"])
+        _log(
+            thread,
+            moderator,
+            ModerationActionKind.RENAME,
+            detail=Truncator(
+                _("From “%(before)s” to “%(after)s”") % {"before": before, "after": title}
+            ).chars(ModerationAction._meta.get_field("detail").max_length),
+        )
+        _record_event(thread, ThreadEventKind.THREAD_CHANGED, None)
+    return thread
+
+
 def thread_move(*, thread: Thread, moderator: User, target: TaskForcePage, reason: str) -> Thread:
     """Move a thread to another task force; sockets of people who lose sight of it close."""
     source = thread.taskforce
@@ -440,12 +473,7 @@ def _record_event(thread: Thread, kind: str, post: Post | None) -> int:
                 event_id=seq,
                 kind=kind,
                 thread_id=thread_id,
-                thread=events.thread_state(
-                    pinned=current.pinned,
-                    locked=current.locked,
-                    taskforce_id=current.taskforce_id,
-                    url=current.taskforce.workspace_url("thread", current.pk),
-                ),
+                thread=events.thread_state(current),
             )
         events.send_to_group(events.thread_group(thread_id), payload)
         if kind == ThreadEventKind.POST_CREATED:

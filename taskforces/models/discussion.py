@@ -198,6 +198,7 @@ class ModerationActionKind(models.TextChoices):
     HIDE = "hide", _("Hid a post")
     SHOW = "show", _("Showed a hidden post again")
     MOVE = "move", _("Moved the thread")
+    RENAME = "rename", _("Renamed the thread")
 
 
 class ModerationAction(models.Model):

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from taskforces import permissions, selectors, services
-from taskforces.forms import HideForm, MoveForm
+from taskforces.forms import HideForm, MoveForm, RenameForm
 from taskforces.models import TaskForcePage
 from taskforces.views.access import require, require_reader, workspace_context
 
@@ -39,6 +39,7 @@ def thread_moderate(request, taskforce: TaskForcePage, thread_id: int):
         _("Only the chair or the secretariat moderate."),
     )
     move_form = MoveForm(targets=_manageable_targets(request.user, taskforce))
+    rename_form = RenameForm(initial={"title": thread.title, "label": thread.label})
     if request.method == "POST":
         action = request.POST.get("action")
         thread_url = taskforce.workspace_url("thread", thread.pk)
@@ -59,7 +60,15 @@ def thread_moderate(request, taskforce: TaskForcePage, thread_id: int):
                     request, _("Thread locked.") if action == "lock" else _("Thread unlocked.")
                 )
                 return redirect(thread_url)
-            if action == "move":
+            if action == "rename":
+                rename_form = RenameForm(request.POST)
+                if rename_form.is_valid():
+                    services.thread_rename(
+                        thread=thread, moderator=request.user, **rename_form.cleaned_data
+                    )
+                    messages.success(request, _("Thread renamed."))
+                    return redirect(thread_url)
+            elif action == "move":
                 move_form = MoveForm(
                     request.POST, targets=_manageable_targets(request.user, taskforce)
                 )
@@ -78,16 +87,18 @@ def thread_moderate(request, taskforce: TaskForcePage, thread_id: int):
             else:
                 messages.error(request, _("Unknown moderation action."))
         except ValidationError as error:
-            move_form.add_error(None, error)
+            (rename_form if action == "rename" else move_form).add_error(None, error)
     context = workspace_context(request, taskforce, _("Moderate: %(thread)s") % {"thread": thread})
     context.update(
         {
             "thread": thread,
             "move_form": move_form,
+            "rename_form": rename_form,
             "log": selectors.moderation_log(taskforce).filter(thread=thread),
         }
     )
-    status = 400 if move_form.is_bound and move_form.errors else 200
+    bound_with_errors = [form for form in (move_form, rename_form) if form.is_bound and form.errors]
+    status = 400 if bound_with_errors else 200
     return TemplateResponse(request, "taskforces/thread_moderate.html", context, status=status)
 
 

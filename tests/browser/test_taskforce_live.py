@@ -89,6 +89,16 @@ def test_a_post_appears_for_the_other_member_within_a_second_with_unread_counts(
     # The writer sees their post once, not twice (answer and event both carry it).
     expect(writer_page.locator(".post", has_text="general engines lose")).to_have_count(1)
 
+    # The chair renames the thread; the reader's page shows the new title and label.
+    writer_page.goto(live_server_url + taskforce.workspace_url("thread_moderate", thread.pk))
+    writer_page.get_by_label("Title").fill("Machine translation of claims")
+    writer_page.get_by_label("Label").fill("Translation")
+    writer_page.get_by_role("button", name="Rename").click()
+    expect(reader_page.locator("h1")).to_have_text("Machine translation of claims", timeout=1000)
+    expect(reader_page.locator("[data-thread-label]")).to_have_text("Translation")
+    assert reader_page.title().startswith("Machine translation of claims")
+    assert reader_page.evaluate("window.stillTheSamePage") is True
+
     writer_context.close()
     assert not reader_problems, reader_problems
     assert not writer_problems, writer_problems

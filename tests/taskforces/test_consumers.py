@@ -458,16 +458,26 @@ def test_notification_payload_shape():
     assert set(event["payload"]) == {"type", "id", "text", "url", "unread"}
 
 
-def test_thread_event_payload_shapes():
+def test_thread_event_payload_shapes(workspace):
     post_event = events.thread_event(
         event_id=4, kind="post.created", thread_id=1, post_id=2, author_id=3, html="<p>x</p>"
     )
     assert post_event["type"] == "thread.event"
     assert set(post_event["payload"]) == {"type", "id", "thread", "post", "author", "html"}
-    state = events.thread_state(pinned=True, locked=False, taskforce_id=5, url="/t/x/")
+    thread = factories.ThreadFactory(
+        taskforce=workspace.taskforce, title="Routing", label="Pilots", pinned=True
+    )
+    state = events.thread_state(thread)
     thread_event = events.thread_event(event_id=5, kind="thread.changed", thread_id=1, thread=state)
     assert set(thread_event["payload"]) == {"type", "id", "thread", "state"}
-    assert set(thread_event["payload"]["state"]) == {"pinned", "locked", "taskforce", "url"}
+    assert thread_event["payload"]["state"] == {
+        "title": "Routing",
+        "label": "Pilots",
+        "pinned": True,
+        "locked": False,
+        "taskforce": thread.taskforce_id,
+        "url": thread.taskforce.workspace_url("thread", thread.pk),
+    }
 
 
 def test_counts_and_activity_payload_shapes():

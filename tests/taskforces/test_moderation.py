@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from search.models import SearchEntry
 from taskforces.models import (
     MembershipRole,
     ModerationAction,
@@ -130,3 +131,41 @@ def test_the_moderation_log_does_not_name_authors_of_not_for_attribution_threads
 def test_the_moderation_log_is_for_chairs_and_the_secretariat(workspace, sign_in_as):
     assert sign_in_as("member").get(workspace.url("moderation_log")).status_code == 403
     assert sign_in_as("secretariat").get(workspace.url("moderation_log")).status_code == 200
+
+
+def test_a_chair_renames_a_thread_and_readers_and_search_see_the_new_title(
+    workspace, sign_in_as, django_capture_on_commit_callbacks
+):
+    client = sign_in_as("chair")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            moderate_url(workspace),
+            {"action": "rename", "title": "IPC classification pilots", "label": "Pilots"},
+        )
+    assert response.status_code == 302
+    thread_page = BeautifulSoup(sign_in_as("member").get(response.url).content, "html.parser")
+    assert thread_page.select_one("[data-thread-title]").get_text() == "IPC classification pilots"
+    assert thread_page.select_one("[data-thread-label]").get_text() == "Pilots"
+    (action,) = ModerationAction.objects.filter(action="rename")
+    assert action.actor == workspace.chair
+    assert action.detail == "From “Classification pilots” to “IPC classification pilots”"
+    entry = SearchEntry.objects.get(kind="thread", source_pk=str(workspace.thread.pk))
+    assert entry.title == "IPC classification pilots"
+
+
+def test_a_thread_keeps_its_title_when_the_new_one_is_empty_or_too_long(workspace, sign_in_as):
+    client = sign_in_as("chair")
+    for title in ["   ", "x" * 201]:
+        response = client.post(moderate_url(workspace), {"action": "rename", "title": title})
+        assert response.status_code == 400
+        assert Thread.objects.get(pk=workspace.thread.pk).title == "Classification pilots"
+    assert not ModerationAction.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["member", "observer"])
+def test_members_and_observers_cannot_rename(workspace, sign_in_as, role):
+    response = sign_in_as(role).post(
+        moderate_url(workspace), {"action": "rename", "title": "Mine now"}
+    )
+    assert response.status_code == 403
+    assert Thread.objects.get(pk=workspace.thread.pk).title == "Classification pilots"

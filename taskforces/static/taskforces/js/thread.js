@@ -74,6 +74,14 @@
     } else if (event.type === "post.edited" || event.type === "post.hidden" || event.type === "post.shown") {
       place(event.html, false);
     } else if (event.type === "thread.changed") {
+      var title = root.querySelector("[data-thread-title]");
+      var label = root.querySelector("[data-thread-label]");
+      if (title.textContent !== event.state.title) {
+        document.title = document.title.replace(title.textContent, event.state.title);
+        title.textContent = event.state.title;
+      }
+      label.textContent = event.state.label;
+      label.hidden = !event.state.label;
       root.querySelector('[data-thread-flag="pinned"]').hidden = !event.state.pinned;
       root.querySelector('[data-thread-flag="locked"]').hidden = !event.state.locked;
       if (event.state.locked && form) form.closest("section").hidden = true;
