@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 import icalendar
 
-from portal.models import WorkshopPage
+from portal.models import Registration, WorkshopPage
 from portal.models.workshops import WorkshopFormat
 
 PRODUCT_ID = "-//IP Offices ICT Network//Workshops//EN"
@@ -64,18 +64,42 @@ def workshop_event(workshop: WorkshopPage, *, include_online_link: bool) -> ical
     return event
 
 
-def calendar_text(
-    workshops: Iterable[WorkshopPage], *, name: str, include_online_link: bool = False
-) -> str:
+def _calendar_text(events: Iterable[icalendar.Event], *, name: str) -> str:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", strip_tags(name))
-    for workshop in workshops:
-        calendar.add_component(workshop_event(workshop, include_online_link=include_online_link))
+    for event in events:
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode()
+
+
+def calendar_text(
+    workshops: Iterable[WorkshopPage], *, name: str, include_online_link: bool = False
+) -> str:
+    events = (
+        workshop_event(workshop, include_online_link=include_online_link) for workshop in workshops
+    )
+    return _calendar_text(events, name=name)
+
+
+def personal_calendar_text(registrations: Iterable[Registration], *, name: str) -> str:
+    """A person's registered events: with the online link where they hold a place, and
+    marked tentative while they wait for one."""
+    events = []
+    for registration in registrations:
+        event = workshop_event(registration.workshop, include_online_link=registration.is_confirmed)
+        if registration.is_waiting:
+            event.add("status", "TENTATIVE")
+            event["summary"] = gettext("Waiting list: %(title)s") % {
+                "title": registration.workshop.title
+            }
+        else:
+            event.add("status", "CONFIRMED")
+        events.append(event)
+    return _calendar_text(events, name=name)
 
 
 def workshop_ics(workshop: WorkshopPage, *, include_online_link: bool) -> str:

@@ -237,3 +237,44 @@ def free_participants(workshop: WorkshopPage, *, exclude_user=None) -> QuerySet:
     if exclude_user is not None:
         people = people.exclude(pk=exclude_user.pk)
     return people.order_by("last_name", "first_name")
+
+
+# A person's own workshops -------------------------------------------------------------------
+
+
+@dataclass
+class MyRegistration:
+    registration: Registration
+    workshop: WorkshopPage
+    waiting_position: int | None
+
+
+def my_registrations(user) -> list[MyRegistration]:
+    """The person's registrations (not cancelled) for published events, soonest first,
+    with their place on each waiting list: two queries however many there are."""
+    registrations = list(
+        Registration.objects.filter(user=user, workshop__live=True)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("workshop")
+        .order_by("workshop__starts_at", "workshop_id")
+    )
+    waiting_on = [r.workshop_id for r in registrations if r.is_waiting]
+    queues: dict[int, list[int]] = {}
+    for workshop_id, registration_id in (
+        Registration.objects.waiting()
+        .filter(workshop_id__in=waiting_on)
+        .values_list("workshop_id", "pk")
+    ):
+        queues.setdefault(workshop_id, []).append(registration_id)
+    return [
+        MyRegistration(
+            registration=registration,
+            workshop=registration.workshop,
+            waiting_position=(
+                queues[registration.workshop_id].index(registration.pk) + 1
+                if registration.is_waiting
+                else None
+            ),
+        )
+        for registration in registrations
+    ]

@@ -16,10 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from network import permissions as network_permissions
 from network.models import User
 from portal import calendars, permissions, selectors
 from portal.emails import send_templated_email
 from portal.models import (
+    CalendarFeed,
     Feedback,
     HackathonChallenge,
     Registration,
@@ -457,3 +459,15 @@ def submission_save(*, team: Team, user: User, link: str, description: str) -> S
         submission.submitted_by = user
         submission.save()
     return submission
+
+
+# A person's calendar address -----------------------------------------------------------------
+
+
+def calendar_feed_renew(*, user: User) -> CalendarFeed:
+    """Give the person a new secret calendar address; the old one stops working at once."""
+    if not network_permissions.is_member(user):
+        raise PermissionDenied(_("Personal calendars are for members of the network."))
+    with transaction.atomic():
+        CalendarFeed.objects.filter(user=user).delete()
+        return CalendarFeed.objects.create(user=user)

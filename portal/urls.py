@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
     path("my/", include("taskforces.urls")),
+    path("my/workshops/", include("portal.workshop_urls")),
 ]
 
 if settings.DEBUG:

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,7 +31,14 @@ from portal.forms import (
     TeamForm,
     WorkshopFilterForm,
 )
-from portal.models import Registration, Team, WorkshopIndexPage, WorkshopPage, WorkshopSegment
+from portal.models import (
+    CalendarFeed,
+    Registration,
+    Team,
+    WorkshopIndexPage,
+    WorkshopPage,
+    WorkshopSegment,
+)
 
 PAST_PAGE_SIZE = 12
 
@@ -402,3 +410,60 @@ def team_submission(request, workshop: WorkshopPage, team_id: int):
         "subpage_title": _("Submission of %(team)s") % {"team": team.name},
     }
     return _page_response(request, page, "portal/team_submission.html", context, status)
+
+
+# A person's own workshops ------------------------------------------------------------------
+
+
+def my_workshops(request):
+    if refusal := _members_only(request):
+        return refusal
+    mine = selectors.my_registrations(request.user)
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed_url = (
+        request.build_absolute_uri(reverse("workshops:my_calendar", args=[feed.token]))
+        if feed
+        else None
+    )
+    context = {
+        "upcoming": [item for item in mine if not item.workshop.is_past],
+        "past": [item for item in reversed(mine) if item.workshop.is_past],
+        "feed_url": feed_url,
+        "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://")
+        if feed_url
+        else None,
+        "reader_zone": selectors.reader_time_zone(request.user),
+        "index": WorkshopIndexPage.objects.live().first(),
+    }
+    return TemplateResponse(request, "portal/my_workshops.html", context)
+
+
+@require_POST
+def my_calendar_renew(request):
+    if refusal := _members_only(request):
+        return refusal
+    had_one = CalendarFeed.objects.filter(user=request.user).exists()
+    services.calendar_feed_renew(user=request.user)
+    messages.success(
+        request,
+        _("Your calendar has a new address; the old one no longer works.")
+        if had_one
+        else _("Your calendar address is ready: add it to your calendar app."),
+    )
+    return redirect("workshops:mine")
+
+
+def my_calendar(request, token: str):
+    """The person's registered events, fetched by calendar apps without signing in."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active or not network_permissions.is_member(feed.user):
+        raise Http404
+    registrations = [item.registration for item in selectors.my_registrations(feed.user)]
+    text = calendars.personal_calendar_text(
+        registrations, name=_("My workshops · IP Offices ICT Network")
+    )
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="my-workshops.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -3,7 +3,14 @@
 from .hackathons import Submission, Team, TeamMembership
 from .news import NewsArticlePage, NewsIndexPage
 from .pages import HomePage, StandardPage
-from .registrations import Feedback, Registration, RegistrationStatus, ReminderKind, ReminderSent
+from .registrations import (
+    CalendarFeed,
+    Feedback,
+    Registration,
+    RegistrationStatus,
+    ReminderKind,
+    ReminderSent,
+)
 from .speakers import Speaker
 from .taxonomies import Language, Region
 from .workshops import (
@@ -15,6 +22,7 @@ from .workshops import (
 )
 
 __all__ = [
+    "CalendarFeed",
     "Feedback",
     "HackathonChallenge",
     "HomePage",

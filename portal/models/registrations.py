@@ -1,11 +1,20 @@
 """What members do around a workshop: register, wait for a place, attend, give feedback."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["Feedback", "Registration", "RegistrationStatus", "ReminderKind", "ReminderSent"]
+__all__ = [
+    "CalendarFeed",
+    "Feedback",
+    "Registration",
+    "RegistrationStatus",
+    "ReminderKind",
+    "ReminderSent",
+]
 
 
 class RegistrationStatus(models.TextChoices):
@@ -136,3 +145,27 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.registration.user}: {self.rating}/5"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's own calendar of the events they registered for, at a secret address.
+
+    Calendar apps fetch it without signing in, so the address is the key: it is long and
+    random, and the person can replace it, which stops the old one from working.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workshop_calendar"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("personal workshop calendar")
+
+    def __str__(self):
+        return f"Workshop calendar of {self.user}"
