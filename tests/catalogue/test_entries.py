@@ -1,6 +1,6 @@
 """Catalogue entry pages: where they live, what they show, and how the admin creates them."""
 
-from wagtail.test.utils.form_data import rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 import pytest
 from bs4 import BeautifulSoup
@@ -64,8 +64,16 @@ def test_admin_creates_a_catalogue_entry(editor_client, site_tree):
             "lifecycle": "pilot",
             "licence": "free",
             "tags": "AI, translation",
+            "ai_task": "translation",
+            "ai_runs_where": "cloud",
+            "ai_data_location": "The provider's cloud in the EU",
+            "releases": inline_formset([{"version": "2.1", "released_on": "2025-03-01"}]),
+            "links": inline_formset([]),
+            "screenshots": inline_formset([]),
         },
         multiple={"provider_offices": [office.pk]},
     )
     assert list(page.provider_offices.all()) == [office]
     assert sorted(tag.name for tag in page.tags.all()) == ["AI", "translation"]
+    assert [release.version for release in page.releases.all()] == ["2.1"]
+    assert page.freshness.state == "current"
