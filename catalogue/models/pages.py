@@ -114,7 +114,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
 
         return views.compare(request, self)
 
-    @re_path(r"^export\.(?P<format>csv|json)$")
+    @re_path(r"^export/(?P<format>csv|json)/$")
     def export(self, request, format):
         from catalogue import views
 
