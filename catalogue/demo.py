@@ -5,9 +5,8 @@ attributed to other offices are illustrative examples of the kind of tools the o
 presented at the High-Level Dialogue, not statements about those offices' systems.
 """
 
-from dataclasses import dataclass
-
 import datetime
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.text import slugify
