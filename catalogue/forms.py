@@ -99,7 +99,7 @@ def review_action_form() -> type[forms.Form]:
 
     Built on first use, as Wagtail's workflow forms need the app registry ready.
     """
-    from wagtail.admin.forms.workflows import TaskStateCommentForm
+    from wagtail.forms import TaskStateCommentForm
 
     from catalogue.models import ChecklistItem
 
