@@ -43,9 +43,7 @@ def submit(client, index, data):
 
 def decide(client, entry, action, **data):
     task_state = WorkflowState.objects.for_instance(entry).get().current_task_state
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[entry.pk, action, task_state.pk]
-    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=[entry.pk, action, task_state.pk])
     return client.post(url, data)
 
 
@@ -69,9 +67,7 @@ class ProposalTests:
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
         assert state.workflow.name == "Catalogue review"
 
-    def test_secretariat_approves_with_checklist_and_proposer_is_told(
-        self, client, proposed, cast
-    ):
+    def test_secretariat_approves_with_checklist_and_proposer_is_told(self, client, proposed, cast):
         client.force_login(cast.secretariat)
         response = decide(
             client,
@@ -137,7 +133,9 @@ class ProposalTests:
         assert list(form.fields["provider_offices"].queryset) == [cast.office_a]
 
     def test_ai_category_requires_the_ai_profile(self, client, cast, site_tree):
-        category = factories.CategoryFactory(name="Classification", slug="classification", ai_related=True)
+        category = factories.CategoryFactory(
+            name="Classification", slug="classification", ai_related=True
+        )
         client.force_login(cast.cio_a)
         response = submit(client, site_tree.catalogue, proposal_data(category, cast.office_a))
         assert response.status_code == 200

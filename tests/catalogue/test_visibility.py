@@ -11,9 +11,9 @@ import pytest
 
 from catalogue import services
 from catalogue.models import Freshness, FreshnessState
+from search.engine import database_engine
 from search.query import search_site
 from search.services import entries_rebuild
-from search.engine import database_engine
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,13 @@ def entries(site_tree, cast):
     archived = make(ARCHIVED, hidden_category)
     Freshness.objects.filter(entry=archived).update(state=FreshnessState.ARCHIVED)
     entries_rebuild(progress=lambda done, total: None, engine=database_engine())
-    return {"shown": shown, "other": other, "draft": draft, "rejected": rejected, "archived": archived}
+    return {
+        "shown": shown,
+        "other": other,
+        "draft": draft,
+        "rejected": rejected,
+        "archived": archived,
+    }
 
 
 def as_text(response) -> str:
@@ -141,7 +147,9 @@ class HiddenEntriesTests:
         assert search_site("Shown solution", user=user).total >= 1
 
     def test_drafts_are_not_served(self, client, entries):
-        assert client.get(entries["draft"].url or "/catalogue/quokkafiler-draft/").status_code == 404
+        assert (
+            client.get(entries["draft"].url or "/catalogue/quokkafiler-draft/").status_code == 404
+        )
 
     def test_archived_entry_is_reachable_by_link_with_a_notice(self, client, entries):
         response = client.get(entries["archived"].url)
