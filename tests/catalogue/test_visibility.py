@@ -162,3 +162,11 @@ class HiddenEntriesTests:
         services.entry_confirm_current(entry=archived, user=cast.cio_a)
         assert ARCHIVED in as_text(client.get("/catalogue/"))
         assert search_site("Echidnadocs", user=AnonymousUser()).total == 1
+
+    @pytest.mark.parametrize("role", ROLES)
+    def test_home_and_office_pages(self, as_role, cast, entries, role):
+        client = as_role(role)
+        assert_hidden(as_text(client.get("/")))
+        office_page = as_text(client.get(cast.office_a.url))
+        assert "Shown solution" in office_page
+        assert_hidden(office_page)
