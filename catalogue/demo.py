@@ -22,6 +22,8 @@ from catalogue.models import (
     DeploymentModel,
     EntryKind,
     EntryRelease,
+    Freshness,
+    FreshnessState,
     IntegrationEffort,
     Interest,
     Licence,
@@ -736,6 +738,13 @@ def _contact(data: EntryData, offices: dict[str, OfficePage]) -> Member | None:
     )
 
 
+# Entries whose owners have not confirmed them for a while (the rest were just confirmed).
+NOT_CONFIRMED_FOR_MONTHS = {
+    "Trademark opposition case tracker": 14,
+    "Online services security baseline": 11,
+}
+
+
 def load_entries(run: DemoRun, sections: SiteSections, offices: dict[str, OfficePage]) -> None:
     from catalogue.services import catalogue_access_sync
 
@@ -773,6 +782,12 @@ def load_entries(run: DemoRun, sections: SiteSections, offices: dict[str, Office
                 "tags": list(data.tags),
             },
         )
+        if created and data.title in NOT_CONFIRMED_FOR_MONTHS:
+            months = NOT_CONFIRMED_FOR_MONTHS[data.title]
+            Freshness.objects.filter(entry=entry).update(
+                last_confirmed_at=timezone.now() - datetime.timedelta(days=months * 30),
+                state=FreshnessState.OUTDATED if months >= 13 else FreshnessState.CURRENT,
+            )
         if created:
             # Releases are child rows; added after the first revision, then published.
             year = 2020 + number % 5
