@@ -75,6 +75,7 @@ def test_cio_filters_opens_marks_used_compares_and_asks(
     ).check()
     page.wait_for_url(re.compile(r"kind=service.*category=search|category=search.*kind=service"))
     page.wait_for_function("document.querySelector('#catalogue-total').dataset.total === '1'")
+    assert page.locator("#catalogue-status").inner_text() == "1 entry found"
     results = page.locator(".catalogue__list")
     assert results.get_by_role("link", name="Figurative mark search", exact=True).is_visible()
     assert results.get_by_role("link", name="Trademark e-filing service", exact=True).count() == 0

@@ -75,6 +75,10 @@ class ListingTests:
         text = response.content.decode()
         assert "<html" not in text
         assert 'class="catalogue__layout"' in text
+        # The count is announced from outside the replaced region.
+        assert (
+            'id="catalogue-status" class="visually-hidden" role="status" hx-swap-oob="true"' in text
+        )
 
     def test_without_javascript_the_form_and_links_hold_the_state(self, demo_site, db, client):
         text = client.get("/catalogue/?kind=service&sort=newest&q=patent").content.decode()
