@@ -175,3 +175,24 @@ class QuestionTests:
         assert response.status_code == 404
         question.refresh_from_db()
         assert question.answer == ""
+
+
+def test_entry_page_queries_do_not_grow_with_its_adopters(as_role, site_tree, cast, entry):
+    from tests.queries import count_queries
+
+    def adopt(count: int, start: int):
+        for number in range(start, start + count):
+            office = factories.OfficePageFactory(
+                parent=site_tree.network,
+                title=f"Office {number}",
+                code=f"Q{number % 10}" if number < 10 else f"R{number - 10}",
+            )
+            Adoption.objects.create(entry=entry, office=office, status="in_use")
+            Interest.objects.create(entry=entry, user=factories.UserFactory(), office=office)
+            Question.objects.create(entry=entry, asked_by=cast.member, body=f"Question {number}?")
+
+    client = as_role("cio_b")
+    adopt(2, 0)
+    few = count_queries(client, entry.url)
+    adopt(15, 2)
+    assert count_queries(client, entry.url) == few
