@@ -23,6 +23,7 @@ from taggit.models import TaggedItemBase
 
 from catalogue.blocks import EntryDescriptionBlock
 from catalogue.forms import CatalogueEntryPageForm
+from catalogue.panels import ReviewHistoryPanel
 from network.models import IPRight
 from portal.fields import ChoiceListField
 
@@ -321,6 +322,7 @@ class CatalogueEntryPage(RoutablePageMixin, Page):
             ObjectList(reuse_panels, heading=_("Reuse")),
             ObjectList(ai_panels, heading=_("AI profile")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList([ReviewHistoryPanel(heading=_("Review history"))], heading=_("Reviews")),
         ]
     )
     base_form_class = CatalogueEntryPageForm

@@ -87,6 +87,10 @@ class ProposalTests:
         to_proposer = [message for message in mail.outbox if cast.cio_a.email in message.to]
         assert len(to_proposer) == 1
         assert "approved" in to_proposer[0].subject.lower()
+        # The checklist is kept with the entry, on its admin page.
+        edit = client.get(reverse("wagtailadmin_pages:edit", args=[proposed.pk])).content.decode()
+        assert "Clear and complete." in edit
+        assert "No confidential or personal data" in edit
 
     def test_secretariat_rejects_with_comment_and_proposer_is_told(self, client, proposed, cast):
         client.force_login(cast.secretariat)
