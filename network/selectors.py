@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from catalogue.models import Adoption, AdoptionStatus, CatalogueEntryPage, Category
+from catalogue.models import (
+    Adoption,
+    AdoptionStatus,
+    CatalogueEntryPage,
+    Category,
+    FreshnessState,
+)
 from network.maturity import (
     HIGH_SCORES,
     LOW_SCORES,
@@ -119,13 +125,20 @@ def office_adoptions(office: OfficePage) -> QuerySet[Adoption]:
     return (
         Adoption.objects.filter(office=office, entry__live=True)
         .exclude(status=AdoptionStatus.STOPPED)
+        .exclude(entry__freshness__state=FreshnessState.ARCHIVED)
         .select_related("entry", "entry__category")
         .order_by("entry__title")
     )
 
 
 def office_provided_entries(office: OfficePage) -> QuerySet[CatalogueEntryPage]:
-    return office.provided_entries.live().public().select_related("category").order_by("title")
+    return (
+        office.provided_entries.live()
+        .public()
+        .exclude(freshness__state=FreshnessState.ARCHIVED)
+        .select_related("category")
+        .order_by("title")
+    )
 
 
 # Maturity --------------------------------------------------------------------------------
@@ -225,6 +238,7 @@ def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[Par
     entries = (
         CatalogueEntryPage.objects.live()
         .public()
+        .exclude(freshness__state=FreshnessState.ARCHIVED)
         .filter(category__in=categories, provider_offices__in=list(suggestions))
         .select_related("category")
         .prefetch_related(Prefetch("provider_offices", queryset=OfficePage.objects.only("id")))

@@ -199,6 +199,10 @@ def office_group_sync(office: OfficePage) -> Group:
         pk__in=SeatTerm.objects.current().filter(office=office).values("user")
     )
     group.user_set.set(holders)
+    # Representatives propose their office's catalogue entries for the secretariat's review.
+    from catalogue.services import office_group_catalogue_access
+
+    office_group_catalogue_access(group)
     return group
 
 

@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue.api import api as catalogue_api
+
 # The interface language is the reader's choice, kept in a cookie by Django's
 # set_language view, so a page keeps one address in every language. Wagtail serves
 # a page's translation in that language when one exists, and the original otherwise.
@@ -22,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("network.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
+    path("api/catalogue/", catalogue_api.urls),
     path("my/", include("taskforces.urls")),
     path("my/workshops/", include("portal.workshop_urls")),
 ]

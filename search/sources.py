@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from catalogue.models import CatalogueEntryPage
+from catalogue.models import CatalogueEntryPage, Freshness, FreshnessState
 from network.models import Member, OfficeIndexPage, OfficePage
 from portal.models import Language, NewsArticlePage, StandardPage, WorkshopPage
 from search import taskforce_content
@@ -73,9 +73,16 @@ def is_publicly_visible(page: Page) -> bool:
     ).exists()
 
 
+def is_archived(entry: CatalogueEntryPage) -> bool:
+    return Freshness.objects.filter(entry=entry, state=FreshnessState.ARCHIVED).exists()
+
+
 def page_entry(page: Page) -> EntryData | None:
     page = page.specific
     if not is_publicly_visible(page) or page.is_root() or page.depth <= 2:
+        return None
+    if isinstance(page, CatalogueEntryPage) and is_archived(page):
+        # Reachable by its link, but out of every list until its owner confirms it.
         return None
     kind = next((kind for model, kind in PAGE_KINDS.items() if isinstance(page, model)), Kind.PAGE)
     # Several search fields may hold the same text (a summary also used as the search

@@ -56,7 +56,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.models import CatalogueEntryPage
+        from catalogue.selectors import listed_entries
         from portal.models import NewsArticlePage, WorkshopPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -70,10 +70,7 @@ class HomePage(Page):
             NewsArticlePage.objects.live().public().order_by("-date", "-pk")[:3]
         )
         context["recent_entries"] = (
-            CatalogueEntryPage.objects.live()
-            .public()
-            .select_related("category")
-            .order_by("-first_published_at")[:4]
+            listed_entries().select_related("category").order_by("-first_published_at")[:4]
         )
         return context
 

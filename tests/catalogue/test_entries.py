@@ -1,6 +1,6 @@
 """Catalogue entry pages: where they live, what they show, and how the admin creates them."""
 
-from wagtail.test.utils.form_data import rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 import pytest
 from bs4 import BeautifulSoup
@@ -64,8 +64,67 @@ def test_admin_creates_a_catalogue_entry(editor_client, site_tree):
             "lifecycle": "pilot",
             "licence": "free",
             "tags": "AI, translation",
+            "ai_task": "translation",
+            "ai_runs_where": "cloud",
+            "ai_data_location": "The provider's cloud in the EU",
+            "releases": inline_formset([{"version": "2.1", "released_on": "2025-03-01"}]),
+            "links": inline_formset([]),
+            "screenshots": inline_formset([]),
         },
         multiple={"provider_offices": [office.pk]},
     )
     assert list(page.provider_offices.all()) == [office]
     assert sorted(tag.name for tag in page.tags.all()) == ["AI", "translation"]
+    assert [release.version for release in page.releases.all()] == ["2.1"]
+    assert page.freshness.state == "current"
+
+
+def test_search_text_carries_the_structured_fields(site_tree):
+    from search.sources import page_entry
+
+    category = factories.CategoryFactory(
+        name="Classification", slug="classification", ai_related=True
+    )
+    entry = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue,
+        title="Goods and services classifier",
+        category=category,
+        business_processes=["classification", "formalities"],
+        ip_rights=["trademarks"],
+        ai_task="nice",
+        ai_language_pairs="fr-en",
+        ai_runs_where="cloud",
+        ai_data_location="With the provider",
+        works_with="IPAS 4",
+    )
+    entry.save_revision().publish()
+    body = page_entry(entry).body
+    for text in (
+        "Classification",
+        "Formalities",
+        "Trademarks",
+        "Nice classification",
+        "fr-en",
+        "IPAS 4",
+    ):
+        assert text in body
+
+
+def test_entry_page_shows_the_ai_profile_only_in_ai_categories(client, site_tree):
+    ai = factories.CategoryFactory(name="Machine translation", slug="mt", ai_related=True)
+    other = factories.CategoryFactory(name="Analytics", slug="analytics")
+    with_profile = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue,
+        category=ai,
+        ai_task="translation",
+        ai_accuracy="BLEU 40",
+        ai_runs_where="cloud",
+        ai_data_location="With the provider",
+    )
+    without = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue, category=other, ai_task="translation", ai_accuracy="BLEU 40"
+    )
+    for entry in (with_profile, without):
+        entry.save_revision().publish()
+    assert "AI profile" in client.get(with_profile.url).content.decode()
+    assert "AI profile" not in client.get(without.url).content.decode()

@@ -5,6 +5,7 @@ from tests.factories.catalogue import (
     CatalogueIndexPageFactory,
     CategoryFactory,
     WipoStandardFactory,
+    bulk_entries,
 )
 from tests.factories.network import (
     MemberFactory,
@@ -39,6 +40,7 @@ from tests.factories.taskforces import (
 )
 
 __all__ = [
+    "bulk_entries",
     "ActionItemFactory",
     "AttachmentFactory",
     "DocumentFactory",

@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.models import CatalogueEntryPage
+from catalogue.models import Adoption, CatalogueEntryPage, Category, Question
 from network.models import Member, OfficeKind, OfficePage, User
 from portal.demo import DEMO_PASSWORD
 from portal.models import WorkshopPage
@@ -121,10 +121,15 @@ def test_demo_workshops_are_the_ones_the_issue_names(demo_site):
 
 def test_demo_catalogue_holds_wipos_solutions_and_offices_tools(demo_site):
     entries = CatalogueEntryPage.objects.live()
-    assert 18 <= entries.count() <= 25
+    assert 35 <= entries.count() <= 45
     titles = set(entries.values_list("title", flat=True))
     assert {"IPAS", "WIPO File", "WIPO Publish", "WIPO Sequence", "WIPO Translate"} <= titles
-    assert entries.exclude(provider_offices__code="WO").distinct().count() >= 8
+    assert entries.exclude(provider_offices__code="WO").distinct().count() >= 20
+    # Every category has entries, AI-related ones carry their AI profile.
+    assert not Category.objects.filter(entries__isnull=True).exists()
+    assert not entries.filter(category__ai_related=True, ai_task="").exists()
+    assert Adoption.objects.count() >= 20
+    assert Question.objects.exclude(answered_at=None).count() == 1
 
 
 def test_every_demo_page_renders(demo_site, client):

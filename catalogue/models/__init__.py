@@ -1,0 +1,61 @@
+"""The catalogue of ICT solutions and services that offices share and reuse."""
+
+from .activity import (
+    COUNTED_ADOPTION_STATUSES,
+    Adoption,
+    AdoptionStatus,
+    Freshness,
+    FreshnessState,
+    Interest,
+    Question,
+)
+from .pages import (
+    AiRunsWhere,
+    AiTask,
+    BusinessProcess,
+    CatalogueEntryPage,
+    CatalogueEntryTag,
+    CatalogueIndexPage,
+    EntryKind,
+    EntryLink,
+    EntryRelease,
+    EntryScreenshot,
+    IntegrationEffort,
+    Licence,
+    Lifecycle,
+    SharingTerms,
+)
+from .reviews import CatalogueReviewTask, ChecklistItem, EntryReview, ReviewDecision
+from .taxonomies import DEPLOYMENT_MODELS, Category, DeploymentModel, WipoStandard
+
+__all__ = [
+    "COUNTED_ADOPTION_STATUSES",
+    "DEPLOYMENT_MODELS",
+    "Adoption",
+    "AdoptionStatus",
+    "AiRunsWhere",
+    "AiTask",
+    "BusinessProcess",
+    "CatalogueEntryPage",
+    "CatalogueEntryTag",
+    "CatalogueIndexPage",
+    "CatalogueReviewTask",
+    "Category",
+    "ChecklistItem",
+    "DeploymentModel",
+    "EntryKind",
+    "EntryLink",
+    "EntryRelease",
+    "EntryReview",
+    "EntryScreenshot",
+    "Freshness",
+    "FreshnessState",
+    "IntegrationEffort",
+    "Interest",
+    "Licence",
+    "Lifecycle",
+    "Question",
+    "ReviewDecision",
+    "SharingTerms",
+    "WipoStandard",
+]

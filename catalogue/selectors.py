@@ -1,0 +1,332 @@
+"""Reads of the catalogue: what may be listed, the facets and their counts, one entry's
+neighbours. Every list the site, the export and the API show starts from listed_entries().
+
+Facet semantics: values chosen within one facet are alternatives (OR); facets combine
+with each other and with the text box (AND). A value's count is the number of results
+the listing would show with that facet set to this value alone and everything else kept,
+so its link never leads to an empty page.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import (
+    COUNTED_ADOPTION_STATUSES,
+    Adoption,
+    CatalogueEntryPage,
+    EntryKind,
+    FreshnessState,
+    Licence,
+    Lifecycle,
+)
+from network.models import OfficePage
+
+PAGE_SIZE = 24
+MAX_COMPARED = 4
+
+
+def visible_entries() -> QuerySet:
+    """Published, public entries, archived ones included (they stay reachable by link)."""
+    return CatalogueEntryPage.objects.live().public()
+
+
+def listed_entries() -> QuerySet:
+    """What any list, count, export or API list may show: visible and not archived."""
+    return visible_entries().exclude(freshness__state=FreshnessState.ARCHIVED)
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    key: str
+    label: str
+    path: str  # the lookup from an entry to the value in the URL
+    label_path: str | None = None  # the lookup to its label, or None for choices
+    choices: tuple = ()
+    many: bool = False  # a relation that can hold several values per entry
+
+
+FACETS = [
+    FacetSpec("category", _("Category"), "category__slug", "category__name"),
+    FacetSpec("kind", _("Kind"), "kind", choices=tuple(EntryKind.choices)),
+    FacetSpec(
+        "office",
+        _("Provider office"),
+        "provider_offices__code",
+        "provider_offices__title",
+        many=True,
+    ),
+    FacetSpec(
+        "region",
+        _("Region"),
+        "provider_offices__region__slug",
+        "provider_offices__region__name",
+        many=True,
+    ),
+    FacetSpec("licence", _("Licence"), "licence", choices=tuple(Licence.choices)),
+    FacetSpec(
+        "deployment",
+        _("Deployment"),
+        "deployment_models__slug",
+        "deployment_models__name",
+        many=True,
+    ),
+    FacetSpec("lifecycle", _("Lifecycle stage"), "lifecycle", choices=tuple(Lifecycle.choices)),
+    FacetSpec("standard", _("WIPO standard"), "standards__code", "standards__code", many=True),
+    FacetSpec("language", _("Interface language"), "languages__code", "languages__name", many=True),
+    FacetSpec("tag", _("Technology"), "tags__slug", "tags__name", many=True),
+]
+FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
+
+
+class Sort:
+    NAME = "name"
+    NEWEST = "newest"
+    ADOPTED = "adopted"
+    CHOICES = [(NAME, _("Name")), (NEWEST, _("Newest")), (ADOPTED, _("Most adopted"))]
+    ORDERING = {
+        NAME: ["title", "pk"],
+        NEWEST: ["-first_published_at", "-pk"],
+        ADOPTED: ["-adoption_count", "title", "pk"],
+    }
+
+
+@dataclass
+class ListingState:
+    """Everything a listing shows, as its URL holds it."""
+
+    query: str = ""
+    sort: str = Sort.NAME
+    selected: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_query(cls, params: QueryDict) -> "ListingState":
+        selected = {}
+        for facet in FACETS:
+            values = [value for value in params.getlist(facet.key) if value][:20]
+            if values:
+                selected[facet.key] = list(dict.fromkeys(values))
+        sort = params.get("sort", Sort.NAME)
+        return cls(
+            query=params.get("q", "").strip()[:200],
+            sort=sort if sort in Sort.ORDERING else Sort.NAME,
+            selected=selected,
+        )
+
+    def params(self, **changes) -> list[tuple[str, str]]:
+        """The URL's query as pairs; ``changes`` replaces whole keys (a list or None)."""
+        pairs = []
+        if self.query:
+            pairs.append(("q", self.query))
+        for facet in FACETS:
+            values = changes.get(facet.key, self.selected.get(facet.key, []))
+            pairs += [(facet.key, value) for value in values or []]
+        sort = changes.get("sort", self.sort)
+        if sort and sort != Sort.NAME:
+            pairs.append(("sort", sort))
+        return pairs
+
+    def query_string(self, **changes) -> str:
+        return urlencode(self.params(**changes))
+
+    def toggled(self, key: str, value: str) -> str:
+        values = list(self.selected.get(key, []))
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+        return self.query_string(**{key: values})
+
+    def without_facet(self, key: str) -> "ListingState":
+        return ListingState(
+            query=self.query,
+            sort=self.sort,
+            selected={k: v for k, v in self.selected.items() if k != key},
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or self.selected)
+
+
+def _filter_facet(entries: QuerySet, facet: FacetSpec, values: list[str]) -> QuerySet:
+    lookup = {f"{facet.path}__in": values}
+    if facet.many:
+        # A subquery rather than a join, so an entry is never counted or listed twice.
+        return entries.filter(pk__in=CatalogueEntryPage.objects.filter(**lookup).values("pk"))
+    return entries.filter(**lookup)
+
+
+def _filter_text(entries: QuerySet, query: str) -> QuerySet:
+    for word in query.split()[:8]:
+        tagged = CatalogueEntryPage.objects.filter(tags__name__icontains=word).values("pk")
+        entries = entries.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(category__name__icontains=word)
+            | Q(pk__in=tagged)
+        )
+    return entries
+
+
+def filtered_entries(state: ListingState, *, base: QuerySet | None = None) -> QuerySet:
+    entries = listed_entries() if base is None else base
+    if state.query:
+        entries = _filter_text(entries, state.query)
+    for key, values in state.selected.items():
+        entries = _filter_facet(entries, FACETS_BY_KEY[key], values)
+    return entries
+
+
+def with_adoption_count(entries: QuerySet) -> QuerySet:
+    counted = (
+        Adoption.objects.filter(entry=OuterRef("pk"), status__in=COUNTED_ADOPTION_STATUSES)
+        .order_by()
+        .values("entry")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return entries.annotate(
+        adoption_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    )
+
+
+def listing_entries(state: ListingState) -> QuerySet:
+    """The listing's results in order, with what a card shows, in a fixed number of queries."""
+    return (
+        with_adoption_count(filtered_entries(state))
+        .select_related("category", "freshness")
+        .prefetch_related(
+            Prefetch("provider_offices", queryset=OfficePage.objects.select_related("region"))
+        )
+        .order_by(*Sort.ORDERING[state.sort])
+    )
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    query_string: str
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    options: list[FacetOption]
+
+    @property
+    def selected_count(self) -> int:
+        return sum(option.selected for option in self.options)
+
+
+def facets(state: ListingState) -> list[Facet]:
+    """Each facet's values with their counts, one grouped query per facet."""
+    result = []
+    base = listed_entries()
+    for facet in FACETS:
+        others = filtered_entries(state.without_facet(facet.key), base=base)
+        columns = [facet.path] + ([facet.label_path] if facet.label_path else [])
+        rows = (
+            others.filter(**{f"{facet.path}__isnull": False})
+            .order_by()
+            .values(*columns)
+            .annotate(n=Count("pk", distinct=True))
+        )
+        labels = dict(facet.choices)
+        selected = state.selected.get(facet.key, [])
+        options = []
+        for row in rows:
+            value = str(row[facet.path])
+            label = row[facet.label_path] if facet.label_path else labels.get(value, value)
+            options.append(
+                FacetOption(
+                    value=value,
+                    label=str(label),
+                    count=row["n"],
+                    selected=value in selected,
+                    query_string=state.toggled(facet.key, value),
+                )
+            )
+        # A chosen value that matches nothing any more still shows, so it can be unchosen.
+        for value in selected:
+            if not any(option.value == value for option in options):
+                options.append(FacetOption(value, value, 0, True, state.toggled(facet.key, value)))
+        if facet.choices:
+            order = [key for key, _label in facet.choices]
+            options.sort(
+                key=lambda option: order.index(option.value) if option.value in order else 99
+            )
+        else:
+            options.sort(key=lambda option: (-option.count, option.label.lower()))
+        result.append(Facet(facet.key, str(facet.label), options))
+    return result
+
+
+def compared_entries(ids: list[int]) -> list[CatalogueEntryPage]:
+    """Up to four listed entries in the order asked; anything else is ignored."""
+    wanted = list(dict.fromkeys(ids))[:MAX_COMPARED]
+    entries = (
+        with_adoption_count(listed_entries().filter(pk__in=wanted))
+        .select_related("category", "freshness")
+        .prefetch_related(
+            "provider_offices", "standards", "languages", "tags", "deployment_models", "releases"
+        )
+        .in_bulk()
+    )
+    return [entries[pk] for pk in wanted if pk in entries]
+
+
+def parse_ids(raw: str) -> list[int]:
+    ids = []
+    for part in raw.replace(" ", ",").split(","):
+        if part.strip().isdigit():
+            ids.append(int(part))
+    return ids
+
+
+def related_entries(entry: CatalogueEntryPage, limit: int = 4) -> list[CatalogueEntryPage]:
+    """Listed entries in the same category or sharing a technology tag, closest first."""
+    tag_ids = list(entry.tags.values_list("pk", flat=True))
+    shared = Count("tags", filter=Q(tags__in=tag_ids), distinct=True)
+    return list(
+        listed_entries()
+        .exclude(pk=entry.pk)
+        .filter(
+            Q(category_id=entry.category_id)
+            | Q(pk__in=CatalogueEntryPage.objects.filter(tags__in=tag_ids).values("pk"))
+        )
+        .annotate(shared_tags=shared)
+        .select_related("category")
+        .order_by("-shared_tags", "title")[:limit]
+    )
+
+
+def entry_adoptions(entry: CatalogueEntryPage) -> list[Adoption]:
+    return list(
+        Adoption.objects.filter(entry=entry, office__live=True)
+        .select_related("office")
+        .order_by("status", "office__title")
+    )
+
+
+def entries_answered_by(user) -> QuerySet | None:
+    """The entries whose questions this person answers, or None if they answer for none."""
+    from catalogue.permissions import is_secretariat
+    from network.permissions import represented_office_ids
+
+    if is_secretariat(user):
+        return CatalogueEntryPage.objects.all()
+    offices = represented_office_ids(user)
+    entries = CatalogueEntryPage.objects.filter(
+        Q(contact_member__user=user)
+        | Q(pk__in=CatalogueEntryPage.objects.filter(provider_offices__in=offices).values("pk"))
+    )
+    return entries

@@ -1,0 +1,14 @@
+from django import template
+
+from catalogue.selectors import MAX_COMPARED
+
+register = template.Library()
+
+
+@register.simple_tag
+def compare_link(entry, compare_ids, query_string):
+    """The listing's URL with this entry added to the comparison, or "" if it cannot be."""
+    if entry.pk in compare_ids or len(compare_ids) >= MAX_COMPARED:
+        return ""
+    ids = ",".join(str(pk) for pk in [*compare_ids, entry.pk])
+    return "?" + (f"{query_string}&" if query_string else "") + f"compare={ids}"

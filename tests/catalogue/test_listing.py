@@ -1,0 +1,93 @@
+"""The listing over the demo catalogue: facet counts that match the results they lead
+to, sorting, htmx updates and plain links."""
+
+import pytest
+
+from catalogue import selectors
+
+pytestmark = pytest.mark.django_db
+
+
+def result_count(params: dict[str, list[str]], query: str = "") -> int:
+    state = selectors.ListingState(query=query, selected={k: v for k, v in params.items() if v})
+    return selectors.filtered_entries(state).count()
+
+
+# Several filters combined, over the demo catalogue.
+COMBINATIONS = [
+    {},
+    {"kind": ["service"]},
+    {"kind": ["service"], "licence": ["free"]},
+    {"category": ["classification", "machine-translation"], "deployment": ["saas"]},
+    {"standard": ["ST.96"], "kind": ["solution"], "language": ["en"]},
+    {"office": ["WO", "EP"], "lifecycle": ["production"], "tag": ["ai", "api"]},
+    {"region": ["europe"], "deployment": ["cloud", "hybrid"]},
+]
+
+
+class FacetCountTests:
+    @pytest.mark.parametrize("selected", COMBINATIONS)
+    def test_each_count_equals_the_results_its_value_gives(self, demo_site, db, selected):
+        state = selectors.ListingState(selected=selected)
+        facets = selectors.facets(state)
+        checked = 0
+        for facet in facets:
+            for option in facet.options:
+                alone = {**selected, facet.key: [option.value]}
+                assert option.count == result_count(alone), (facet.key, option.value)
+                checked += 1
+        assert checked > 5
+
+    def test_demo_combination_narrows_and_counts_match_the_listing(self, demo_site, db, client):
+        response = client.get("/catalogue/?kind=service&deployment=saas&category=classification")
+        total = response.context["entries"].paginator.count
+        assert 0 < total < result_count({"kind": ["service"]})
+        facets = {facet.key: facet for facet in response.context["facets"]}
+        chosen = next(o for o in facets["category"].options if o.value == "classification")
+        assert chosen.selected and chosen.count == total
+
+    def test_values_within_a_facet_are_alternatives(self, demo_site, db):
+        one = result_count({"category": ["classification"]})
+        other = result_count({"category": ["machine-translation"]})
+        assert result_count({"category": ["classification", "machine-translation"]}) == one + other
+
+    def test_text_box_combines_with_facets(self, demo_site, db, client):
+        response = client.get("/catalogue/?q=translation&kind=service")
+        titles = [entry.title for entry in response.context["entries"]]
+        assert "WIPO Translate" in titles
+        for facet in response.context["facets"]:
+            for option in facet.options:
+                alone = {"kind": ["service"], facet.key: [option.value]}
+                assert option.count == result_count(alone, query="translation")
+
+
+class ListingTests:
+    def test_sorting_by_most_adopted(self, demo_site, db, client):
+        entries = list(client.get("/catalogue/?sort=adopted").context["entries"])
+        counts = [entry.adoption_count for entry in entries]
+        assert counts == sorted(counts, reverse=True)
+        assert entries[0].title == "IPAS"
+
+    def test_htmx_gets_only_the_results_region(self, demo_site, db, client):
+        response = client.get(
+            "/catalogue/?kind=service", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="catalogue-results"
+        )
+        text = response.content.decode()
+        assert "<html" not in text
+        assert 'class="catalogue__layout"' in text
+        # The count is announced from outside the replaced region.
+        assert (
+            'id="catalogue-status" class="visually-hidden" role="status" hx-swap-oob="true"' in text
+        )
+
+    def test_without_javascript_the_form_and_links_hold_the_state(self, demo_site, db, client):
+        text = client.get("/catalogue/?kind=service&sort=newest&q=patent").content.decode()
+        assert '<form id="catalogue-filters"' in text and 'method="get"' in text
+        assert 'name="kind" value="service" checked' in text
+        assert '<option value="newest" selected>' in text
+        assert 'value="patent"' in text
+        assert "export/csv/?q=patent&amp;kind=service&amp;sort=newest" in text
+
+    def test_add_to_comparison_link_keeps_the_filters(self, demo_site, db, client):
+        text = client.get("/catalogue/?kind=service").content.decode()
+        assert "?kind=service&amp;compare=" in text
