@@ -26,6 +26,7 @@ from catalogue.forms import CatalogueEntryPageForm
 from catalogue.panels import ReviewHistoryPanel
 from network.models import IPRight
 from portal.fields import ChoiceListField
+from portal.models.pages import AreaIndexPage
 
 
 class EntryKind(models.TextChoices):
@@ -89,16 +90,10 @@ class AiRunsWhere(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class CatalogueIndexPage(RoutablePageMixin, Page):
+class CatalogueIndexPage(RoutablePageMixin, AreaIndexPage):
     """The listing: facets, a text box, sorting, export, compare and the API's home."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["catalogue.CatalogueEntryPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("catalogue index page")
