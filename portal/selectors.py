@@ -120,7 +120,7 @@ def segment_headcounts(workshop: WorkshopPage) -> list[tuple[WorkshopSegment, in
         headcount=Count(
             "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
         )
-    )
+    ).order_by("sort_order", "pk")  # Aggregating drops the model's own ordering.
     return [(segment, segment.headcount) for segment in counted]
 
 
