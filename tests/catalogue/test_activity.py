@@ -78,9 +78,12 @@ class AdoptionTests:
         assert not Adoption.objects.exists()
 
     def test_adoption_count_shows_on_the_listing(self, as_role, cast, entry):
+        text = as_role("visitor").get("/catalogue/").content.decode()
+        assert "no office reports using it yet" in text
         services.adoption_save(entry=entry, office=cast.office_a, user=cast.cio_a, status="in_use")
         text = as_role("visitor").get("/catalogue/").content.decode()
         assert "used by 1 office" in text
+        assert "no office reports using it yet" not in text
 
 
 class InterestTests:
