@@ -10,7 +10,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalogue.models import Category
@@ -39,7 +41,7 @@ def page_was_unpublished(sender, instance, **kwargs):
 
 @receiver(post_delete)
 def object_was_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page | Member | Thread | Post | Document):
+    if isinstance(instance, Page | Member | Thread | Post | Document | AbstractDocument):
         source, source_pk = source_key(instance)
         services.entry_delete(source=source, source_pk=source_pk)
 
@@ -100,3 +102,24 @@ def category_was_saved(sender, instance, created, raw=False, **kwargs):
     page_ids = [str(pk) for pk in instance.entries.live().values_list("pk", flat=True)]
     if page_ids:
         _later(tasks.sync_objects, PAGE_SOURCE, page_ids)
+
+
+@receiver(post_save, sender=get_document_model())
+def library_document_was_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.entry_sync(obj=instance)
+
+
+@receiver([post_save, post_delete], sender=CollectionViewRestriction)
+def collection_privacy_changed(sender, instance, raw=False, **kwargs):
+    """A collection was restricted or opened: its documents, and its sub-collections', too."""
+    if raw:
+        return
+    model = get_document_model()
+    collections = instance.collection.get_descendants(inclusive=True)
+    ids = [
+        str(pk)
+        for pk in model.objects.filter(collection__in=collections).values_list("pk", flat=True)
+    ]
+    if ids:
+        _later(tasks.sync_objects, model._meta.label_lower, ids)

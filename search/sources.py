@@ -9,14 +9,16 @@ from typing import Any
 from django.db.models import Model
 from django.utils.html import strip_tags
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.search import index
 
 from catalogue.models import CatalogueEntryPage, Freshness, FreshnessState
 from network.models import Member, OfficeIndexPage, OfficePage
 from portal.models import Language, NewsArticlePage, StandardPage, WorkshopPage
 from search import taskforce_content
-from search.entries import PAGE_SOURCE, EntryData, as_datetime, guess_language
+from search.entries import PAGE_SOURCE, EntryData, as_datetime, guess_language, source_key
 from search.models import Audience, Kind
 from taskforces.models import TaskForcePage
 
@@ -161,12 +163,45 @@ def member_entry(member: Member) -> EntryData | None:
     )
 
 
+# Documents of the page library: files the secretariat uploads for pages (slides,
+# reports). Task-force documents are read in search.taskforce_content.
+
+
+def is_public_collection(collection) -> bool:
+    return not CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True)
+    ).exists()
+
+
+def library_document_entry(document: AbstractDocument) -> EntryData | None:
+    """A file uploaded for pages, found by its title; none from a restricted collection."""
+    if not is_public_collection(document.collection):
+        return None
+    extension = document.file_extension.upper()
+    tags = ", ".join(tag.name for tag in document.tags.all())
+    source, source_pk = source_key(document)
+    return EntryData(
+        source=source,
+        source_pk=source_pk,
+        kind=Kind.DOCUMENT,
+        title=document.title,
+        url=document.url,
+        audience=Audience.PUBLIC,
+        body=" ".join(part for part in [tags, extension] if part),
+        context=extension,
+        language=guess_language(document.title),
+        date=as_datetime(document.created_at),
+    )
+
+
 def entry_for(obj: Model) -> EntryData | None:
     """The entry an object should have in search now, or None if it should have none."""
     if isinstance(obj, Page):
         return page_entry(obj)
     if isinstance(obj, Member):
         return member_entry(obj)
+    if isinstance(obj, AbstractDocument):
+        return library_document_entry(obj)
     return taskforce_content.entry_for(obj)
 
 
@@ -178,6 +213,12 @@ def all_objects():
         .prefetch_related("languages", "expertise")
         .iterator(chunk_size=500)
     )
+    yield from (
+        get_document_model()
+        .objects.select_related("collection")
+        .prefetch_related("tags")
+        .iterator(chunk_size=500)
+    )
     yield from taskforce_content.all_objects()
 
 
@@ -185,6 +226,7 @@ def count_objects() -> int:
     return (
         Page.objects.live().filter(depth__gt=2).count()
         + Member.objects.count()
+        + get_document_model().objects.count()
         + taskforce_content.count_objects()
     )
 
