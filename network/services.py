@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from allauth.account.models import EmailAddress
 
@@ -183,6 +183,41 @@ def seat_end(*, term: SeatTerm, ended_on: datetime.date | None = None) -> None:
     office_group_sync(term.office)
 
 
+OFFICES_COLLECTION = "Offices"
+
+
+def office_collection(office: OfficePage) -> Collection:
+    """The image collection of one office (its logo, screenshots of its catalogue entries),
+    under the "Offices" collection; created when first needed."""
+    root = Collection.get_first_root_node()
+    offices = root.get_children().filter(name=OFFICES_COLLECTION).first()
+    if offices is None:
+        offices = root.add_child(name=OFFICES_COLLECTION)
+    name = f"{office.code} · {office.title}"[:255]
+    children = offices.get_children()
+    collection = children.filter(name__startswith=f"{office.code} · ").first()
+    if collection is None:
+        collection = offices.add_child(name=name)
+    elif collection.name != name:
+        collection.name = name
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def office_images_ensure(office: OfficePage, group: Group) -> None:
+    """The office's representatives upload, edit and choose images in its own collection
+    only, for the office page and the catalogue entries they propose."""
+    collection = office_collection(office)
+    for codename in ("add_image", "change_image", "choose_image"):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            ),
+        )
+
+
 def office_group_sync(office: OfficePage) -> Group:
     """The office's Wagtail group: may edit this office's page, holds its current seats."""
     group = _group(permissions.office_group_name(office))
@@ -199,6 +234,7 @@ def office_group_sync(office: OfficePage) -> Group:
         pk__in=SeatTerm.objects.current().filter(office=office).values("user")
     )
     group.user_set.set(holders)
+    office_images_ensure(office, group)
     # Representatives propose their office's catalogue entries for the secretariat's review.
     from catalogue.services import office_group_catalogue_access
 

@@ -4,9 +4,10 @@ unless their collection is restricted; task-force documents are covered in test_
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 
-import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
+
+import pytest
 
 from search.models import SearchEntry
 from search.query import search_site
