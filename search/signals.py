@@ -12,7 +12,7 @@ from django.dispatch import receiver
 
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalogue.models import Category
@@ -115,8 +115,11 @@ def collection_privacy_changed(sender, instance, raw=False, **kwargs):
     """A collection was restricted or opened: its documents, and its sub-collections', too."""
     if raw:
         return
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:  # The collection itself is being deleted.
+        return
     model = get_document_model()
-    collections = instance.collection.get_descendants(inclusive=True)
+    collections = collection.get_descendants(inclusive=True)
     ids = [
         str(pk)
         for pk in model.objects.filter(collection__in=collections).values_list("pk", flat=True)

@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.search import index
 
 from catalogue.models import CatalogueEntryPage, Freshness, FreshnessState
@@ -167,7 +167,10 @@ def member_entry(member: Member) -> EntryData | None:
 # reports). Task-force documents are read in search.taskforce_content.
 
 
-def is_public_collection(collection) -> bool:
+def is_public_collection(collection_id: int) -> bool:
+    # Read afresh: collections are kept in name order, so adding one can move another's
+    # place in the tree, and an object held in memory may know an old one.
+    collection = Collection.objects.get(pk=collection_id)
     return not CollectionViewRestriction.objects.filter(
         collection__in=collection.get_ancestors(inclusive=True)
     ).exists()
@@ -175,7 +178,7 @@ def is_public_collection(collection) -> bool:
 
 def library_document_entry(document: AbstractDocument) -> EntryData | None:
     """A file uploaded for pages, found by its title; none from a restricted collection."""
-    if not is_public_collection(document.collection):
+    if not is_public_collection(document.collection_id):
         return None
     extension = document.file_extension.upper()
     tags = ", ".join(tag.name for tag in document.tags.all())
