@@ -18,6 +18,11 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
+    # One way to reset a password: the site's own, rate-limited form.
+    path(
+        "admin/password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
