@@ -227,8 +227,11 @@ ACCOUNT_RATE_LIMITS = {
 # Proxies (addresses or networks) whose X-Forwarded-For names the client; with none, the
 # connection's own peer is the client (network/client_address.py).
 PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
-# Passwords are reset only through the site's own form (allauth), not Wagtail's.
+# Passwords are reset only through the site's own form (allauth), not Wagtail's, and
+# restricted pages and documents send visitors to the site's sign-in, not to Wagtail's
+# password-only form (/_util/login/, which portal/urls.py redirects as well).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # E-mail: printed to the console unless an SMTP server is named.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -293,6 +296,13 @@ STORAGES = {
     "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploads: only image renditions (MEDIA_ROOT/images/) are public files. Documents go
+# through Wagtail's serve view, which checks collection restrictions, whatever the
+# storage; original images are never linked. The portal serves /media/ itself only when
+# PORTAL_SERVE_MEDIA is on (development); see docs/deployment.md for the web server.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+PORTAL_SERVE_MEDIA = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "IP Offices ICT Network"

@@ -150,6 +150,19 @@ class ClientAddressTests:
         assert signs_in_with_two_factor(user, secret, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=OWNER)
 
 
+class OneWayInTests:
+    def test_wagtails_front_end_sign_in_is_not_a_way_around_the_second_factor(self, owner):
+        user, _ = owner
+        client = Client()
+        response = client.get("/_util/login/?next=/documents/1/budget.pdf")
+        assert response.status_code == 302
+        assert response["Location"] == "/accounts/login/?next=/documents/1/budget.pdf"
+        response = client.post("/_util/login/", {"username": user.email, "password": PASSWORD})
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+        assert client.get("/accounts/profile/").status_code == 302
+
+
 class PasswordResetPathTests:
     def test_wagtails_reset_form_is_gone_and_leads_to_the_sites(self):
         user = factories.MemberFactory().user
