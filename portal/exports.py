@@ -37,3 +37,27 @@ def csv_response(rows: Iterable[Iterable], filename: str) -> StreamingHttpRespon
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def quote_formulas_in_wagtail_exports() -> None:
+    """Give the admin's own CSV downloads (reports, form submissions, listings) the same
+    protection: Wagtail writes every CSV row in ``SpreadsheetExportMixin.write_csv_row``
+    and offers no hook for it, so that one method is replaced, once, at start-up.
+    (Its XLSX export already stores formula-like text as text.)"""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if getattr(SpreadsheetExportMixin.write_csv_row, "quotes_formulas", False):
+        return
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: neutralise_formula(
+                    self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                )
+                for field, value in row_dict.items()
+            }
+        )
+
+    write_csv_row.quotes_formulas = True
+    SpreadsheetExportMixin.write_csv_row = write_csv_row

@@ -4,6 +4,8 @@ formula (OWASP "CSV Injection")."""
 import csv
 import io
 
+from django.urls import reverse
+
 import pytest
 
 from catalogue.models import CatalogueEntryPage
@@ -88,3 +90,15 @@ def test_an_assessment_comment_reaches_the_assessments_csv_as_text(client, cast)
     comment = row[header.index(f"{Dimension.CLOUD.value}_comment")]
     assert comment == "'" + HYPERLINK
     assert row[header.index(f"{Dimension.CLOUD.value}_score")] == "3"
+
+
+def test_a_page_title_reaches_the_admins_own_report_csv_as_text(editor_client, site_tree):
+    page = factories.StandardPageFactory(parent=site_tree.about, title=HYPERLINK, slug="trap")
+    page.locked = True
+    page.locked_by = editor_client.user
+    page.save()
+    response = editor_client.get(reverse("wagtailadmin_reports:locked_pages") + "?export=csv")
+    header, *rows = csv_rows(response)
+    assert rows
+    title = rows[0][header.index("Title")]
+    assert title == "'" + HYPERLINK
