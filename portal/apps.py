@@ -8,3 +8,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import signals  # noqa: F401
+        from portal.exports import quote_formulas_in_wagtail_exports
+
+        quote_formulas_in_wagtail_exports()

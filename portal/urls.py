@@ -1,5 +1,7 @@
+import re
+
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
@@ -7,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.api import api as catalogue_api
+from portal.media import serve_media
 
 # The interface language is the reader's choice, kept in a cookie by Django's
 # set_language view, so a page keeps one address in every language. Wagtail serves
@@ -18,7 +21,17 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
+    # One way to reset a password: the site's own, rate-limited form.
+    path(
+        "admin/password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's front-end sign-in for restricted pages would take a password alone.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("network.urls")),
@@ -29,10 +42,11 @@ urlpatterns = [
     path("my/workshops/", include("portal.workshop_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Image renditions in development (PORTAL_SERVE_MEDIA); in production the web server
+# serves them and this answers 404. Originals and documents are never served here.
+urlpatterns += [
+    re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media),
+]
 
 # Wagtail's page serving is a catch-all, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]

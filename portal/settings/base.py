@@ -215,6 +215,24 @@ PORTAL_ADMIN_REQUIRES_MFA = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "IP Offices ICT Network"
 
+# Sign-in throttling, the client's address and the one password-reset path.
+# Failed sign-ins are counted per client address and per account from one address, so
+# guessing slows an attacker down without locking the owner out; one account guessed
+# at from many addresses together is refused a password alone (a second factor still
+# passes). See network/adapters.py and docs/architecture.md, "Accounts".
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,30/h/ip,5/5m/key",
+    "login_failed_account": "100/h/key",
+}
+# Proxies (addresses or networks) whose X-Forwarded-For names the client; with none, the
+# connection's own peer is the client (network/client_address.py).
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
+# Passwords are reset only through the site's own form (allauth), not Wagtail's, and
+# restricted pages and documents send visitors to the site's sign-in, not to Wagtail's
+# password-only form (/_util/login/, which portal/urls.py redirects as well).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
 # E-mail: printed to the console unless an SMTP server is named.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
@@ -278,6 +296,13 @@ STORAGES = {
     "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploads: only image renditions (MEDIA_ROOT/images/) are public files. Documents go
+# through Wagtail's serve view, which checks collection restrictions, whatever the
+# storage; original images are never linked. The portal serves /media/ itself only when
+# PORTAL_SERVE_MEDIA is on (development); see docs/deployment.md for the web server.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+PORTAL_SERVE_MEDIA = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "IP Offices ICT Network"

@@ -23,3 +23,5 @@ WHITENOISE_USE_FINDERS = True
 # Nothing is collected here; an unset STATIC_ROOT keeps WhiteNoise from looking for it.
 STATIC_ROOT = None
 WHITENOISE_AUTOREFRESH = True
+# Image renditions from MEDIA_ROOT, as the production web server serves them.
+PORTAL_SERVE_MEDIA = True
