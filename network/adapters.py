@@ -1,10 +1,14 @@
 """How django-allauth treats accounts on this portal."""
 
+from django.contrib.sites.shortcuts import get_current_site
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 
 from network.client_address import client_ip
+
+from portal.tasks import send_email
 
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
@@ -65,3 +69,33 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         ):
             raise self.validation_error("too_many_login_attempts")
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Send through the retried background task, so a mail server that is down
+        delays the message instead of failing the page (password reset, for one)."""
+        request = self.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                **context,
+            },
+        )
+        html_body = next(
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            None,
+        )
+        send_email.enqueue(
+            subject=message.subject,
+            body=message.body,
+            to=list(message.to),
+            html_body=html_body,
+            from_email=message.from_email,
+        )

@@ -1,12 +1,24 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal import permissions
-from portal.models import Language, Region, Speaker, Team, WorkshopPage
+from network.permissions import is_secretariat
+from portal import admin_views, permissions
+from portal.models import (
+    FailedTask,
+    FailedTaskStatus,
+    Language,
+    Region,
+    Speaker,
+    Team,
+    WorkshopPage,
+)
 
 
 class RegionViewSet(SnippetViewSet):
@@ -84,3 +96,43 @@ def workshop_listing_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def workshop_header_buttons(page, user, view_name, next_url=None):
     yield from _participant_buttons(page, user)
+
+
+class SecretariatReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_secretariat(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_background_work_urls():
+    return [path("failed-tasks/", admin_views.failed_tasks, name="portal_failed_tasks")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_tasks_report():
+    return SecretariatReportMenuItem(
+        _("Failed background work"), reverse("portal_failed_tasks"), icon_name="warning", order=900
+    )
+
+
+class FailedTasksPanel(Component):
+    """On the secretariat's dashboard: background work that was given up, if any."""
+
+    name = "failed_tasks"
+    order = 50
+    template_name = "portal/admin/failed_tasks_panel.html"
+
+    def __init__(self, given_up: int):
+        self.given_up = given_up
+
+    def get_context_data(self, parent_context):
+        return {"given_up": self.given_up, "url": reverse("portal_failed_tasks")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_tasks_panel(request, panels):
+    if not is_secretariat(request.user):
+        return
+    given_up = FailedTask.objects.filter(status=FailedTaskStatus.GAVE_UP).count()
+    if given_up:
+        panels.append(FailedTasksPanel(given_up))

@@ -1,5 +1,6 @@
 """The portal's publishing pages, what members do around workshops, and shared taxonomies."""
 
+from .background import FailedTask, FailedTaskStatus
 from .hackathons import Submission, Team, TeamMembership
 from .news import NewsArticlePage, NewsIndexPage
 from .pages import HomePage, StandardPage
@@ -23,6 +24,8 @@ from .workshops import (
 
 __all__ = [
     "CalendarFeed",
+    "FailedTask",
+    "FailedTaskStatus",
     "Feedback",
     "HackathonChallenge",
     "HomePage",

@@ -180,13 +180,23 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONF
 
 # Background work (e-mail, notifications, indexing) goes through django-tasks. On a
 # laptop tasks run at once, so `make run` needs no worker; with TASKS_WORKER=1 they are
-# queued in the database and run by `python manage.py db_worker`, so a failed send is
-# kept and retried rather than lost with the request.
+# queued in the database and run by `python manage.py db_worker`, so a slow or failing
+# mail server never holds up the request.
 TASKS_WORKER = env_flag("TASKS_WORKER")
 if TASKS_WORKER:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Retries of background work (portal/background.py). Neither task backend retries, so a
+# task that fails is recorded and `manage.py run_task_retries` (every minute) queues it
+# again after each of these delays in seconds; after the last one it is given up and
+# listed for the secretariat in the admin (Reports → Failed background work).
+TASK_RETRY_DELAYS = [
+    int(delay) for delay in env_list("TASK_RETRY_DELAYS", "60,300,1800,7200,21600")
+]
+# Seconds to wait for the mail server before counting a send as failed (and retrying it).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Accounts: e-mail addresses identify people; there is no public sign-up.
 AUTH_USER_MODEL = "network.User"
