@@ -7,7 +7,6 @@ from allauth.core import ratelimit
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 
 from network.client_address import client_ip
-
 from portal.tasks import send_email
 
 
