@@ -1,7 +1,7 @@
 """Local development: debug pages, a throwaway secret, static files served from the apps."""
 
 from .base import *  # noqa: F403
-from .base import PRIVATE_STORAGE, SECRET_KEY
+from .base import INSTALLED_APPS, PRIVATE_STORAGE, SECRET_KEY
 
 PORTAL_ENVIRONMENT = "development"
 DEBUG = True
@@ -23,3 +23,7 @@ WHITENOISE_USE_FINDERS = True
 # Nothing is collected here; an unset STATIC_ROOT keeps WhiteNoise from looking for it.
 STATIC_ROOT = None
 WHITENOISE_AUTOREFRESH = True
+
+# Demo content: the load_demo command and its data. Development and tests only, so a
+# production deployment has no command that creates accounts with a published password.
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]
