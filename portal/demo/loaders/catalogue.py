@@ -29,6 +29,12 @@ def load(run: DemoRun) -> None:
     catalogue_access_sync()
     data = read_data("catalogue")
     categories = {row["name"]: row for row in read_data("taxonomies")["category"]}
+    taxonomy = {
+        "category": by_key(Category, "name"),
+        "standard": by_key(WipoStandard, "code"),
+        "language": by_key(Language, "code"),
+        "deployment": by_key(DeploymentModel, "slug"),
+    }
     tally = run.step("Catalogue entries")
     for number, row in enumerate(data["entry"]):
         entry = {**data["defaults"], **row}
@@ -36,8 +42,9 @@ def load(run: DemoRun) -> None:
             run.sections.catalogue,
             CatalogueEntryPage,
             slug=slugify(entry["title"]),
+            category=taxonomy["category"][entry["category"]],
             **entry_fields(run, entry, categories[entry["category"]], data),
-            relations=entry_relations(run, entry),
+            relations=entry_relations(run, entry, taxonomy),
         )
         if created:
             add_history(page, entry, number)
@@ -52,7 +59,6 @@ def entry_fields(run: DemoRun, entry: dict, category: dict, data: dict) -> dict:
         "kind": entry["kind"],
         "summary": entry["summary"],
         "description": [paragraph(f"<p>{entry['summary']}</p>")],
-        "category": Category.objects.get(name=entry["category"]),
         "lifecycle": entry["lifecycle"],
         "licence": entry["licence"],
         "spdx_identifier": entry.get("spdx", ""),
@@ -65,15 +71,13 @@ def entry_fields(run: DemoRun, entry: dict, category: dict, data: dict) -> dict:
     }
 
 
-def entry_relations(run: DemoRun, entry: dict) -> dict[str, list]:
-    standards = by_key(WipoStandard, "code")
-    languages = by_key(Language, "code")
-    deployments = by_key(DeploymentModel, "slug")
+def entry_relations(run: DemoRun, entry: dict, taxonomy: dict[str, dict]) -> dict[str, list]:
+    """The many-to-many fields, from the rows of the taxonomies by their natural keys."""
     return {
         "provider_offices": [run.offices[code] for code in entry["providers"]],
-        "standards": [standards[code] for code in entry.get("standards", [])],
-        "languages": [languages[code] for code in entry["languages"]],
-        "deployment_models": [deployments[slug] for slug in entry["deployment"]],
+        "standards": [taxonomy["standard"][code] for code in entry.get("standards", [])],
+        "languages": [taxonomy["language"][code] for code in entry["languages"]],
+        "deployment_models": [taxonomy["deployment"][slug] for slug in entry["deployment"]],
         "tags": entry.get("tags", []),
     }
 

@@ -84,8 +84,8 @@ def load_threads(run: DemoRun, taskforce: TaskForcePage, threads: list[dict]) ->
             continue
         started = start + datetime.timedelta(days=number * 4)
         last_posted = write_posts(run, thread, row["post"], started)
-        post_tally.total += len(row["post"])
-        post_tally.created += len(row["post"])
+        for _post in row["post"]:
+            post_tally.add(True)
         Thread.objects.filter(pk=thread.pk).update(created_at=started, last_posted_at=last_posted)
     run.done(thread_tally)
     run.done(post_tally)
