@@ -22,7 +22,8 @@ from portal.models import (
     WorkshopSegment,
 )
 
-# Keys of a workshop's row that are not fields of its page as they stand.
+# Keys of a workshop's row that the loader turns into relations, stream fields or rows of
+# their own, rather than passing them to the page as they stand.
 NOT_FIELDS = {"languages", "interpretation", "body", "day", "material"}
 NOT_FIELDS |= {"segment", "question", "challenge"}
 DATE_FIELDS = ("start_date", "end_date", "registration_closes_on", "submission_deadline_date")
