@@ -1,7 +1,7 @@
 """Local development: debug pages, a throwaway secret, static files served from the apps."""
 
 from .base import *  # noqa: F403
-from .base import PRIVATE_STORAGE, SECRET_KEY
+from .base import INSTALLED_APPS, PRIVATE_STORAGE, SECRET_KEY
 
 PORTAL_ENVIRONMENT = "development"
 DEBUG = True
@@ -25,3 +25,7 @@ STATIC_ROOT = None
 WHITENOISE_AUTOREFRESH = True
 # Image renditions from MEDIA_ROOT, as the production web server serves them.
 PORTAL_SERVE_MEDIA = True
+
+# Demo content: the load_demo command and its data. Development and tests only, so a
+# production deployment has no command that creates accounts with a published password.
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]

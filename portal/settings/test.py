@@ -8,7 +8,7 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, INSTALLED_APPS
 
 PORTAL_ENVIRONMENT = "test"
 DEBUG = False
@@ -39,3 +39,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Search tests use the database engine; tests/integration/test_elasticsearch.py reads
 # ELASTICSEARCH_URL itself and points its own tests at that cluster.
 ELASTICSEARCH_URL = ""
+
+# Demo content: the load_demo command and its data. Development and tests only, so a
+# production deployment has no command that creates accounts with a published password.
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.demo"]

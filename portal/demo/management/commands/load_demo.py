@@ -4,10 +4,36 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from catalogue import demo as catalogue_demo
-from network import demo as network_demo
-from portal import demo as portal_demo
-from taskforces import demo as taskforces_demo
+from network.models import OfficePage
+from portal.demo.loaders import (
+    adoptions,
+    assessments,
+    catalogue,
+    news,
+    offices,
+    people,
+    registrations,
+    site,
+    taskforces,
+    taxonomies,
+    workshops,
+)
+from portal.demo.loading import DEMO_PASSWORD, SECRETARIAT_EMAIL, DemoRun
+
+# In order: each loader may use what the ones before it created.
+LOADERS = [
+    taxonomies,
+    site,
+    offices,
+    people,
+    catalogue,
+    adoptions,
+    assessments,
+    taskforces,
+    workshops,
+    registrations,
+    news,
+]
 
 
 class Command(BaseCommand):
@@ -24,39 +50,30 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, **options):
+        # The app is installed only by the development and test settings; this guards
+        # against settings that install it anyway.
         if settings.PORTAL_ENVIRONMENT == "production":
             raise CommandError(
                 "load_demo refuses to run with production settings: it creates accounts with "
                 "a published password. Use DJANGO_SETTINGS_MODULE=portal.settings.dev."
             )
-        from network.models import OfficePage
-
         if if_empty and OfficePage.objects.exists():
             self.stdout.write("The site already has content; demo not loaded.")
             return
 
-        run = portal_demo.DemoRun(report=self.stdout.write)
+        run = DemoRun(report=self.stdout.write)
         with transaction.atomic():
             self.stdout.write("Loading demo content…")
-            portal_demo.load_taxonomies(run)
-            catalogue_demo.load_taxonomies(run)
-            sections = portal_demo.load_site_structure(run)
-            offices = network_demo.load_offices(run, sections)
-            users = network_demo.load_people(run, offices)
-            catalogue_demo.load_entries(run, sections, offices)
-            catalogue_demo.load_adoptions(run, offices, users)
-            network_demo.load_assessments(run, offices, users)
-            taskforces_demo.load_taskforces(run, sections, users)
-            portal_demo.load_workshops(run, sections, users)
-            portal_demo.load_news(run, sections)
+            for loader in LOADERS:
+                loader.load(run)
 
         summary = f"Done: {run.created} new items." if run.created else "Done: nothing to add."
         self.stdout.write(self.style.SUCCESS(summary))
         if settings.PORTAL_ENVIRONMENT == "development":
             self.stdout.write(
                 f"Sign in at {settings.PORTAL_BASE_URL}/admin/ as "
-                f"{network_demo.SECRETARIAT_EMAIL} with the password "
-                f"{portal_demo.DEMO_PASSWORD!r}. Every demo member uses the same password, "
+                f"{SECRETARIAT_EMAIL} with the password "
+                f"{DEMO_PASSWORD!r}. Every demo member uses the same password, "
                 "e.g. h.sato@example.org, head of ICT of the Japan Patent Office. "
                 "Outside development, the admin asks each of them to set up two-factor "
                 "authentication first."

@@ -1,0 +1,1 @@
+"""Demo content for development: data files under data/ and the loaders that read them."""

@@ -1,0 +1,1 @@
+"""One loader per area of the demo, each reading its rows from ``portal/demo/data``."""

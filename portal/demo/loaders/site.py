@@ -1,0 +1,46 @@
+"""The sections under the home page, and the About page."""
+
+from catalogue.models import CatalogueIndexPage
+from network.models import OfficeIndexPage
+from portal.demo.loading import DemoRun, SiteSections, ensure_page, heading, paragraph, read_data
+from portal.models import HomePage, NewsIndexPage, StandardPage, WorkshopIndexPage
+from taskforces.models import TaskForceIndexPage
+
+SECTION_MODELS = {
+    "about": StandardPage,
+    "network": OfficeIndexPage,
+    "catalogue": CatalogueIndexPage,
+    "taskforces": TaskForceIndexPage,
+    "workshops": WorkshopIndexPage,
+    "news": NewsIndexPage,
+}
+
+
+def load(run: DemoRun) -> None:
+    data = read_data("site")
+    tally = run.step("Site sections")
+    home = HomePage.objects.get()
+    pages = {}
+    for row in data["section"]:
+        model = SECTION_MODELS[row["key"]]
+        extra = {"body": about_body(data["about"])} if model is StandardPage else {}
+        pages[row["key"]], created = ensure_page(
+            home,
+            model,
+            slug=row["slug"],
+            title=row["title"],
+            intro=row["intro"],
+            show_in_menus=True,
+            **extra,
+        )
+        tally.add(created)
+    run.done(tally)
+    del pages["about"]
+    run.sections = SiteSections(home=home, **pages)
+
+
+def about_body(blocks: list[dict]) -> list[tuple]:
+    return [
+        heading(block["heading"]) if "heading" in block else paragraph(block["paragraph"])
+        for block in blocks
+    ]
