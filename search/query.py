@@ -102,7 +102,13 @@ WORD = re.compile(r"\w")
 
 
 def clean_query(query: str) -> str:
-    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+    """The query with its spaces tidied, cut to MAX_QUERY_LENGTH without splitting a word
+    (a word cut in half would be required, and match nothing)."""
+    words = " ".join(query.split())
+    if len(words) <= MAX_QUERY_LENGTH:
+        return words
+    cut = words[: MAX_QUERY_LENGTH + 1]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]
 
 
 def _run(engine: SearchEngine, request: SearchRequest) -> tuple[EngineResults, str]:
@@ -133,10 +139,8 @@ def search_site(
         return SearchResults(query="", page=None, facets=[], filters=filters, sort=sort)
     if not WORD.search(query):
         # Quotes, dashes and other operators alone: nothing to look for.
-        paginator = Paginator(_Total(0), RESULTS_PER_PAGE)
-        return SearchResults(
-            query=query, page=paginator.page(1), facets=[], filters=filters, sort=sort
-        )
+        page = PaginatorPage([], 1, Paginator(_Total(0), RESULTS_PER_PAGE))
+        return SearchResults(query=query, page=page, facets=[], filters=filters, sort=sort)
     number = min(max(page_number, 1), MAX_PAGE)
     request = SearchRequest(
         query=query,
