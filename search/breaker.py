@@ -71,7 +71,7 @@ class CircuitBreaker:
         return bool(_store("add", self._trial_key, 1, timeout=self.cooldown))
 
     def record_success(self) -> None:
-        if _store("get", self._open_until_key) is not None or _store("get", self._failures_key):
+        if _store("get_many", [self._failures_key, self._open_until_key]):
             _store("delete_many", [self._failures_key, self._open_until_key, self._trial_key])
             logger.info("Search breaker for %s closed: the cluster answers again.", self.name)
 
