@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from search import signals  # noqa: F401 - connects the receivers
+
+        if settings.ELASTICSEARCH_URL:
+            # Loaded now rather than by the first search, which has a time budget to keep.
+            from search import elasticsearch  # noqa: F401

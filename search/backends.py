@@ -75,7 +75,9 @@ class MultilingualPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         configs = QUERY_CONFIGS
         if isinstance(query, PlainText):
-            terms = [term for term in query.query_string.replace("-", " ").split() if term]
+            # A word said twice is required once.
+            words = query.query_string.replace("-", " ").split()
+            terms = list(dict.fromkeys(term for term in words if term))
             if not terms:
                 return None
             terms = without_stop_words(terms, configs)

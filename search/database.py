@@ -5,6 +5,7 @@ indexes and stemming in each entry's language (search.backends). Who may read wh
 filter on the entries' FilterFields, so results, counts and facets share it.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q, QuerySet
 
@@ -137,13 +138,17 @@ FACET_COUNT_SQL = {
 def count_by_facet(matched: QuerySet[SearchEntry], names: list[str]) -> dict[str, dict]:
     """Counts per value of each named facet in one statement, so the full-text match
     runs once (PostgreSQL materialises a CTE that is used several times)."""
-    matched_sql, params = matched.values("id").query.sql_with_params()
+    counts: dict[str, dict] = {name: {} for name in names}
+    try:
+        matched_sql, params = matched.values("id").query.sql_with_params()
+    except EmptyResultSet:
+        # The query can match nothing (e.g. only quotes or operators): nothing to count.
+        return counts
     selects = " UNION ALL ".join(
         f"SELECT %s AS facet, value, n FROM ({FACET_COUNT_SQL[name]}) AS {name}_counts"  # noqa: S608
         for name in names
     )
     sql = f"WITH matched AS ({matched_sql}) {selects}"  # noqa: S608 - constants only
-    counts: dict[str, dict] = {name: {} for name in names}
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *names])
         for facet, value, count in cursor.fetchall():

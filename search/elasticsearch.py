@@ -4,10 +4,17 @@ Readers search the alias "<ELASTICSEARCH_INDEX_PREFIX>-search"; a rebuild fills 
 index and moves the alias in one step, so search keeps answering meanwhile. Any failure
 to reach the cluster raises EngineUnavailable, and search.query falls back to the
 database engine.
+
+Every request to the cluster goes through ``_request``: it asks the circuit breaker first
+(an open breaker answers EngineUnavailable at once) and waits at most what is left of the
+engine's time budget, so a stalled cluster costs a reader a bounded wait, once.
 """
 
 import datetime
 import re
+import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
@@ -16,6 +23,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
 from elasticsearch_dsl import A, Q, Search
 
+from search.breaker import CircuitBreaker
 from search.documents import EntryDocument, document_id, index_definition
 from search.engine import (
     FACETS,
@@ -40,25 +48,81 @@ FACET_SIZE = 50
 SEARCH_FIELDS = ["title^3", "title.*^3", "body", "body.*"]
 HIGHLIGHT_FIELDS = ["body", "body.*"]
 UNAVAILABLE = (TransportError, ApiError, BulkIndexError)
+# Less time than this left in the budget is not worth a request.
+MIN_REQUEST_TIMEOUT = 0.05
+
+T = TypeVar("T")
+
+
+def cluster_breaker() -> CircuitBreaker:
+    """The breaker of the configured cluster, its state shared by every process."""
+    return CircuitBreaker(
+        settings.ELASTICSEARCH_URL,
+        failures=settings.ELASTICSEARCH_BREAKER_FAILURES,
+        cooldown=settings.ELASTICSEARCH_BREAKER_COOLDOWN,
+    )
+
+
+def counts_against_cluster(error: Exception) -> bool:
+    """Whether a failure says the cluster is unwell (not that one request was bad)."""
+    if isinstance(error, ApiError):
+        return error.meta.status >= 500 or error.meta.status == 429
+    return isinstance(error, TransportError)
 
 
 class ElasticsearchEngine:
     name = "elasticsearch"
 
-    def __init__(self, client: Elasticsearch, *, prefix: str):
+    def __init__(
+        self,
+        client: Elasticsearch,
+        *,
+        prefix: str,
+        breaker: CircuitBreaker | None = None,
+        timeout: float | None = None,
+    ):
         self.client = client
         self.alias = f"{prefix}-search"
+        self.breaker = breaker
+        # Without a budget each request waits the client's own timeout.
+        self.deadline = None if timeout is None else time.monotonic() + timeout
 
     @classmethod
-    def from_settings(cls) -> "ElasticsearchEngine":
+    def from_settings(cls, *, timeout: float | None = None) -> "ElasticsearchEngine":
+        """An engine whose requests, together, wait at most ``timeout`` seconds."""
         client = Elasticsearch(
             settings.ELASTICSEARCH_URL,
-            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+            request_timeout=settings.ELASTICSEARCH_INDEX_TIMEOUT,
             # A cluster that does not answer at once sends readers to the database.
             max_retries=0,
             retry_on_timeout=False,
         )
-        return cls(client, prefix=settings.ELASTICSEARCH_INDEX_PREFIX)
+        return cls(
+            client,
+            prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
+            breaker=cluster_breaker(),
+            timeout=timeout,
+        )
+
+    def _request(self, call: Callable[[Elasticsearch], T], *, ask_breaker: bool = True) -> T:
+        """Run ``call`` on the client within the time left, minding the breaker."""
+        if ask_breaker and self.breaker is not None and not self.breaker.allows():
+            raise EngineUnavailable("The cluster's circuit breaker is open.")
+        client = self.client
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left < MIN_REQUEST_TIMEOUT:
+                raise EngineUnavailable("The time allowed for the cluster is spent.")
+            client = client.options(request_timeout=left)
+        try:
+            result = call(client)
+        except UNAVAILABLE as error:
+            if self.breaker is not None and counts_against_cluster(error):
+                self.breaker.record_failure()
+            raise EngineUnavailable(str(error)) from error
+        if self.breaker is not None:
+            self.breaker.record_success()
+        return result
 
     # Queries
 
@@ -147,10 +211,7 @@ class ElasticsearchEngine:
 
     def search(self, request: SearchRequest) -> EngineResults:
         body = self.build_search(request).to_dict()
-        try:
-            response = self.client.search(index=self.alias, body=body)
-        except UNAVAILABLE as error:
-            raise EngineUnavailable(str(error)) from error
+        response = self._request(lambda client: client.search(index=self.alias, body=body))
         return self.parse_results(response.body)
 
     def suggest_body(self, text: str, *, scope: SearchScope, limit: int) -> dict:
@@ -175,10 +236,7 @@ class ElasticsearchEngine:
 
     def suggest(self, text: str, *, scope: SearchScope, limit: int) -> list[Suggestion]:
         body = self.suggest_body(text, scope=scope, limit=limit)
-        try:
-            response = self.client.search(index=self.alias, body=body)
-        except UNAVAILABLE as error:
-            raise EngineUnavailable(str(error)) from error
+        response = self._request(lambda client: client.search(index=self.alias, body=body))
         return self.parse_suggestions(response.body)
 
     @staticmethod
@@ -195,29 +253,50 @@ class ElasticsearchEngine:
 
     # Indexing
 
-    def ensure_index(self) -> None:
+    def _ensure_index(self, client: Elasticsearch) -> None:
         """Create the first index and its alias if the cluster has none yet."""
-        if not self.client.indices.exists_alias(name=self.alias):
+        if not client.indices.exists_alias(name=self.alias):
             name = self._new_index_name()
-            index_definition(name).create(using=self.client)
-            self.client.indices.put_alias(index=name, name=self.alias)
+            index_definition(name).create(using=client)
+            client.indices.put_alias(index=name, name=self.alias)
+
+    # Index updates refresh at once: an editor looks for their change right after saving,
+    # and waiting for the next refresh would spend the time budget of an update made
+    # inside the request (no task worker).
 
     def index_entries(self, entries) -> None:
-        self.ensure_index()
-        actions = (
+        actions = [
             EntryDocument.from_entry(entry).to_dict(include_meta=True) | {"_index": self.alias}
             for entry in entries
-        )
-        bulk(self.client, actions, refresh="wait_for")
+        ]
+
+        def send(client: Elasticsearch) -> None:
+            self._ensure_index(client)
+            bulk(client, actions, refresh=True)
+
+        self._request(send)
 
     def delete_entries(self, keys) -> None:
-        actions = (
+        actions = [
             {"_op_type": "delete", "_index": self.alias, "_id": document_id(*key)} for key in keys
-        )
-        bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+        ]
+        self._request(lambda client: bulk(client, actions, raise_on_error=False, refresh=True))
 
     def rebuild(self, entries, *, total: int, progress) -> None:
-        """Fill a new index in bulk, then point the alias at it and drop the old ones."""
+        """Fill a new index in bulk, then point the alias at it and drop the old ones.
+
+        Asked even when the breaker is open (an operator is repairing the index); a
+        rebuild that completes closes the breaker."""
+        try:
+            self._rebuild(entries, total=total, progress=progress)
+        except UNAVAILABLE as error:
+            if self.breaker is not None and counts_against_cluster(error):
+                self.breaker.record_failure()
+            raise EngineUnavailable(str(error)) from error
+        if self.breaker is not None:
+            self.breaker.record_success()
+
+    def _rebuild(self, entries, *, total: int, progress) -> None:
         name = self._new_index_name()
         index_definition(name).create(using=self.client)
         actions = (

@@ -97,13 +97,21 @@ class SearchEngine(Protocol):
         """Replace the whole index with ``entries``, calling ``progress(done)``."""
 
 
-def get_engine() -> SearchEngine:
-    """Elasticsearch when ELASTICSEARCH_URL is set, the database engine otherwise."""
-    if settings.ELASTICSEARCH_URL:
+def get_engine(*, timeout: float | None = None) -> SearchEngine:
+    """Elasticsearch when ELASTICSEARCH_URL is set, the database engine otherwise.
+
+    ``timeout`` is the time, in seconds, that all the engine's requests to the cluster
+    may take together (the database engine has no such limit)."""
+    if uses_cluster():
         from search.elasticsearch import ElasticsearchEngine
 
-        return ElasticsearchEngine.from_settings()
+        return ElasticsearchEngine.from_settings(timeout=timeout)
     return database_engine()
+
+
+def uses_cluster() -> bool:
+    """Whether an external engine (Elasticsearch) is configured beside the database."""
+    return bool(settings.ELASTICSEARCH_URL)
 
 
 def database_engine() -> SearchEngine:

@@ -1,13 +1,17 @@
 """The one entry point to site search; views never branch on the engine behind it.
 
 The engine is chosen by settings (search.engine.get_engine). When Elasticsearch does not
-answer, the same request goes to the database engine and a warning is logged, so the
-page never fails because the cluster is down.
+answer within ELASTICSEARCH_TIMEOUT (suggestions: ELASTICSEARCH_SUGGEST_TIMEOUT), or its
+circuit breaker is open, the same request goes to the database engine and a warning is
+logged, so the page never fails or stalls because the cluster is down; the results say
+they came from the database (``limited``) so the page can tell the reader.
 """
 
 import logging
+import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
@@ -18,10 +22,12 @@ from search.engine import (
     FACETS,
     EngineResults,
     EngineUnavailable,
+    SearchEngine,
     SearchRequest,
     Suggestion,
     database_engine,
     get_engine,
+    uses_cluster,
 )
 from search.models import Kind
 from search.permissions import search_scope
@@ -74,6 +80,8 @@ class SearchResults:
     # Every match, even when the pages stop at MAX_PAGE.
     total: int = 0
     engine: str = ""
+    # The cluster did not answer: these results come from the database engine.
+    limited: bool = False
 
     @property
     def has_facets(self) -> bool:
@@ -90,16 +98,26 @@ class _Total:
         return self._count
 
 
+WORD = re.compile(r"\w")
+
+
 def clean_query(query: str) -> str:
-    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+    """The query with its spaces tidied, cut to MAX_QUERY_LENGTH without splitting a word
+    (a word cut in half would be required, and match nothing)."""
+    words = " ".join(query.split())
+    if len(words) <= MAX_QUERY_LENGTH:
+        return words
+    cut = words[: MAX_QUERY_LENGTH + 1]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]
 
 
-def _run(request: SearchRequest) -> tuple[EngineResults, str]:
-    engine = get_engine()
+def _run(engine: SearchEngine, request: SearchRequest) -> tuple[EngineResults, str]:
     try:
         return engine.search(request), engine.name
-    except EngineUnavailable:
-        logger.warning("Search engine %s unavailable; searching the database.", engine.name)
+    except EngineUnavailable as error:
+        logger.warning(
+            "Search engine %s unavailable (%s); searching the database.", engine.name, error
+        )
         fallback = database_engine()
         return fallback.search(request), fallback.name
 
@@ -119,6 +137,10 @@ def search_site(
     sort = sort if sort in SORTS else "relevance"
     if not query:
         return SearchResults(query="", page=None, facets=[], filters=filters, sort=sort)
+    if not WORD.search(query):
+        # Quotes, dashes and other operators alone: nothing to look for.
+        page = PaginatorPage([], 1, Paginator(_Total(0), RESULTS_PER_PAGE))
+        return SearchResults(query=query, page=page, facets=[], filters=filters, sort=sort)
     number = min(max(page_number, 1), MAX_PAGE)
     request = SearchRequest(
         query=query,
@@ -128,13 +150,14 @@ def search_site(
         page=number,
         per_page=RESULTS_PER_PAGE,
     )
-    results, engine = _run(request)
+    engine = get_engine(timeout=settings.ELASTICSEARCH_TIMEOUT)
+    results, answered_by = _run(engine, request)
     paginator = Paginator(_Total(min(results.total, MAX_PAGE * RESULTS_PER_PAGE)), RESULTS_PER_PAGE)
     if not results.hits and number > paginator.num_pages:
         # Past the last page (an old link): show the last one instead.
         number = paginator.num_pages
         request = SearchRequest(**{**request.__dict__, "page": number})
-        results, engine = _run(request)
+        results, answered_by = _run(engine, request)
     return SearchResults(
         query=query,
         page=PaginatorPage(results.hits, number, paginator),
@@ -142,7 +165,8 @@ def search_site(
         filters=filters,
         sort=sort,
         total=results.total,
-        engine=engine,
+        engine=answered_by,
+        limited=uses_cluster() and answered_by != engine.name,
     )
 
 
@@ -151,12 +175,16 @@ def suggest_site(text: str, *, user, limit: int = 8) -> list[Suggestion]:
     text = clean_query(text)
     if len(text) < 2:
         return []
+    if not WORD.search(text):
+        return []
     scope = search_scope(user)
-    engine = get_engine()
+    engine = get_engine(timeout=settings.ELASTICSEARCH_SUGGEST_TIMEOUT)
     try:
         return engine.suggest(text, scope=scope, limit=limit)
-    except EngineUnavailable:
-        logger.warning("Search engine %s unavailable; suggesting from the database.", engine.name)
+    except EngineUnavailable as error:
+        logger.warning(
+            "Search engine %s unavailable (%s); suggesting from the database.", engine.name, error
+        )
         return database_engine().suggest(text, scope=scope, limit=limit)
 
 

@@ -2,7 +2,8 @@
 
 The database entry is written in the caller's transaction, so a rolled-back change
 leaves search as it was; the external engine (Elasticsearch) hears of it only after
-the transaction commits. A failure to reach it is logged, never raised into the edit
+the transaction commits, through a background task (search.tasks.engine_sync), so no
+edit waits on the cluster. A failure to reach it is logged, never raised into the edit
 that caused it; `search_reindex` puts it right.
 """
 
@@ -15,7 +16,7 @@ from django.db.models import Model
 from wagtail.search.backends import get_search_backend
 
 from search import sources
-from search.engine import SearchEngine, get_engine
+from search.engine import SearchEngine, get_engine, uses_cluster
 from search.entries import EntryData, source_key
 from search.models import SearchEntry
 
@@ -45,14 +46,39 @@ def _row(data: EntryData) -> SearchEntry:
     )
 
 
-def _tell_engine(action: Callable[[], None]) -> None:
-    def run():
-        try:
-            action()
-        except Exception:  # noqa: BLE001 - search must never break the edit that caused it
-            logger.warning("Search engine not updated; run search_reindex.", exc_info=True)
+def _tell_engine(key: tuple[str, str]) -> None:
+    """Have the engine catch up with this entry in the background, once committed."""
+    if not uses_cluster():
+        return  # The database engine indexed the row with the row.
 
-    transaction.on_commit(run)
+    def enqueue():
+        from search import tasks
+
+        try:
+            tasks.engine_sync.enqueue([list(key)])
+        except Exception:  # noqa: BLE001 - search must never break the edit that caused it
+            logger.warning("Search engine update not queued; run search_reindex.", exc_info=True)
+
+    transaction.on_commit(enqueue)
+
+
+def engine_sync(*, keys: list[tuple[str, str]], engine: SearchEngine) -> None:
+    """Send the engine these entries as the database now holds them: stored entries
+    are indexed, the others deleted. Raises EngineUnavailable if it does not answer."""
+    wanted = {tuple(key) for key in keys}
+    stored = [
+        entry
+        for entry in SearchEntry.objects.filter(
+            source__in={source for source, _ in wanted},
+            source_pk__in={source_pk for _, source_pk in wanted},
+        ).prefetch_related("offices", "languages")
+        if (entry.source, entry.source_pk) in wanted
+    ]
+    if stored:
+        engine.index_entries(stored)
+    gone = sorted(wanted - {(entry.source, entry.source_pk) for entry in stored})
+    if gone:
+        engine.delete_entries(gone)
 
 
 def entry_save(*, data: EntryData) -> SearchEntry:
@@ -64,7 +90,7 @@ def entry_save(*, data: EntryData) -> SearchEntry:
     )
     entry.offices.set(data.office_ids)
     entry.languages.set(sources.language_ids(data.language_codes))
-    _tell_engine(lambda: get_engine().index_entries([entry]))
+    _tell_engine(data.key)
     return entry
 
 
@@ -72,7 +98,7 @@ def entry_delete(*, source: str, source_pk: str) -> None:
     """Forget an object's entry, if it has one."""
     deleted, _ = SearchEntry.objects.filter(source=source, source_pk=source_pk).delete()
     if deleted:
-        _tell_engine(lambda: get_engine().delete_entries([(source, source_pk)]))
+        _tell_engine((source, source_pk))
 
 
 def entry_sync(*, obj: Model) -> None:

@@ -2,7 +2,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from search.forms import SearchForm
+from search.forms import SearchForm, SuggestionForm
 from search.query import search_site, suggest_site
 
 
@@ -31,6 +31,11 @@ def search(request):
 @require_GET
 def suggestions(request):
     """Titles completing what is typed in the header's search box (fetched by htmx)."""
-    text = request.GET.get("q", "")
-    context = {"suggestions": suggest_site(text, user=request.user), "text": text.strip()}
+    form = SuggestionForm(request.GET)
+    if not form.is_valid():
+        # The list stays closed; htmx leaves the page as it is on a 400.
+        context = {"suggestions": [], "text": ""}
+        return TemplateResponse(request, "search/suggestions.html", context, status=400)
+    text = form.cleaned_data["q"]
+    context = {"suggestions": suggest_site(text, user=request.user), "text": text}
     return TemplateResponse(request, "search/suggestions.html", context)

@@ -174,8 +174,16 @@ else:
 # with ELASTICSEARCH_INDEX_PREFIX, so that environments can share a cluster.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
-# Seconds to wait for Elasticsearch before falling back to the database engine.
-ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3"))
+# Search against a stalled cluster: seconds a search may wait for Elasticsearch in all
+# before answering from the database; the same for a suggestion as one types; the same
+# for an index update in the task worker (and for search_reindex's requests).
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1"))
+ELASTICSEARCH_SUGGEST_TIMEOUT = float(os.environ.get("ELASTICSEARCH_SUGGEST_TIMEOUT", "0.3"))
+ELASTICSEARCH_INDEX_TIMEOUT = float(os.environ.get("ELASTICSEARCH_INDEX_TIMEOUT", "10"))
+# After this many failures in a row the cluster is not asked (readers get the database
+# engine) for ELASTICSEARCH_BREAKER_COOLDOWN seconds; then one request tries it again.
+ELASTICSEARCH_BREAKER_FAILURES = int(os.environ.get("ELASTICSEARCH_BREAKER_FAILURES", "3"))
+ELASTICSEARCH_BREAKER_COOLDOWN = float(os.environ.get("ELASTICSEARCH_BREAKER_COOLDOWN", "30"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "english"}}
 
 # Background work (e-mail, notifications, indexing) goes through django-tasks. On a

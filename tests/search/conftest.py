@@ -1,5 +1,8 @@
-"""Fixtures for search: a task-force workspace with private text, and the index built."""
+"""Fixtures for search: a task-force workspace with private text, the index built, and
+clusters that do not answer (a black hole, a closed port)."""
 
+import socket
+import threading
 from dataclasses import dataclass
 
 import pytest
@@ -57,3 +60,49 @@ def workspace(cast, site_tree) -> Workspace:
         thread=thread, author=insider, body=f"Our {PRIVATE_WORD} pilot routes applications."
     )
     return Workspace(taskforce, other, thread, post, insider, outsider)
+
+
+class BlackHole:
+    """A TCP server on a free local port that accepts connections and never answers,
+    as a stalled cluster does; it counts the connections made to it."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.05)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.connections: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections.append(connection)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()
+
+
+@pytest.fixture
+def black_hole():
+    server = BlackHole()
+    yield server
+    server.close()
+
+
+def closed_port() -> int:
+    """A local port nothing listens on: connections to it are refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

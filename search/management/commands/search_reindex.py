@@ -1,10 +1,15 @@
-"""Rebuild site search from the content, with a progress bar."""
+"""Rebuild site search from the content, with a progress bar.
+
+This is also the repair for drift: index updates the cluster missed while it was down
+(or its breaker was open) are put right, since the whole index is rebuilt from the
+database entries, themselves rebuilt from the content.
+"""
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from search.engine import get_engine
+from search.engine import EngineUnavailable, get_engine
 from search.services import entries_rebuild
 
 
@@ -22,7 +27,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Rebuilding search ({engine.name} engine)…")
         started = time.monotonic()
         self._last = None
-        count = entries_rebuild(batch_size=batch_size, progress=self.progress)
+        try:
+            count = entries_rebuild(batch_size=batch_size, progress=self.progress)
+        except EngineUnavailable as error:
+            self.stdout.write("")
+            raise CommandError(
+                f"The search entries are rebuilt in the database, but {engine.name} did not "
+                f"answer ({error}); run this command again once it does."
+            ) from error
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {count} entries in {time.monotonic() - started:.1f} s.")
