@@ -232,6 +232,8 @@ PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
     "form-action": [SELF],
     "base-uri": [SELF],
 }
+# The admin's dashboard would ask releases.wagtail.org for the latest version.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Cookies: only sent to the site itself (SameSite) and, in production, only over HTTPS
 # (production.py). No script reads the language cookie.
 SESSION_COOKIE_SAMESITE = "Lax"

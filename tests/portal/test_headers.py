@@ -266,6 +266,10 @@ class CacheControlTests:
             assert "private" not in response.get("Cache-Control", ""), url
             # A shared cache would not keep a response that sets a cookie.
             assert not response.cookies, (url, list(response.cookies))
+        # Caches keep one copy per language and per cookie header.
+        assert {"Cookie", "Accept-Language"} <= {
+            part.strip() for part in client.get("/")["Vary"].split(",")
+        }
 
     def test_the_language_switcher_works_for_a_visitor_without_a_token(self, client, portal):
         client.handler.enforce_csrf_checks = True
