@@ -2,7 +2,9 @@ import re
 
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -33,7 +35,9 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token, so that visitors' pages (which carry the switcher) set no
+    # cookie and stay cacheable; the most a forged request can do is change the language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("accounts/", include("network.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),

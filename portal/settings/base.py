@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -70,6 +71,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_htmx",
+    "csp",
+    # Listed so that the API's documentation page uses its bundled Swagger UI, not a CDN's.
+    "ninja",
     # Accounts
     "allauth",
     "allauth.account",
@@ -88,7 +92,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and locale middleware, so it sees the cookies they set and
+    # the Vary header they add.
+    "portal.middleware.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -205,6 +214,53 @@ TASK_RETRY_DELAYS = [
 ]
 # Seconds to wait for the mail server before counting a send as failed (and retrying it).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Security headers and cookies (docs/deployment.md). A Content-Security-Policy on every
+# response (django-csp): nothing from another host, no inline script or style on the site;
+# an inline script must carry the request's nonce ({{ CSP_NONCE }}). The middleware adds
+# websockets to the site itself to connect-src. The Wagtail admin (its own templates
+# carry inline scripts and styles, and it frames previews) gets the looser policy below.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+    }
+}
+PORTAL_ADMIN_URL_PREFIX = "/admin/"
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    # Image choosers preview uploads from data: and blob: addresses before they are saved.
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "worker-src": [SELF, "blob:"],
+    "object-src": [NONE],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+}
+# The admin's dashboard would ask releases.wagtail.org for the latest version.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Cookies: only sent to the site itself (SameSite) and, in production, only over HTTPS
+# (production.py). No script reads the language cookie.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# HSTS preload puts the whole registrable domain on browsers' built-in HTTPS-only list,
+# which only the owner of that domain can decide; off unless SECURE_HSTS_PRELOAD=1.
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD")
 
 # Accounts: e-mail addresses identify people; there is no public sign-up.
 AUTH_USER_MODEL = "network.User"

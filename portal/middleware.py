@@ -1,0 +1,59 @@
+"""Response headers every request gets: the Content-Security-Policy and, on personalised
+responses, a Cache-Control that keeps them out of shared caches."""
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.utils.cache import has_vary_header, patch_cache_control
+
+from csp.middleware import CSPMiddleware, PolicyParts
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy, with websockets to the site itself and the admin's own policy.
+
+    connect-src names the host because browsers that predate CSP 3 do not count ws: and
+    wss: addresses of the page's own host as 'self'.
+    """
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        if parts.config is None and request.path_info.startswith(settings.PORTAL_ADMIN_URL_PREFIX):
+            parts.config = settings.PORTAL_ADMIN_CONTENT_SECURITY_POLICY
+            # A nonce in script-src would switch off the 'unsafe-inline' Wagtail needs.
+            parts.nonce = None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            # The 400 answering a forged Host header gets the policy without websockets.
+            return parts
+        sockets = [f"wss://{host}"] if request.is_secure() else [f"ws://{host}", f"wss://{host}"]
+        parts.update = {**(parts.update or {}), "connect-src": sockets}
+        return parts
+
+
+class PrivateCacheMiddleware:
+    """Mark every personalised response ``Cache-Control: private, no-store``.
+
+    Personalised: the reader is signed in, the response sets a cookie, or it depends on
+    a session the request carries. Anonymous pages without a session stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.is_personalised(request, response):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def is_personalised(request, response) -> bool:
+        if response.cookies:
+            return True
+        if has_vary_header(response, "Cookie") and settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return True
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)
