@@ -6,12 +6,15 @@ never hears of a row it cannot then read. Thread events carry the thread's incre
 event id; a client that reconnects asks for the events after the last id it saw.
 """
 
+import logging
 from typing import Any
 
 from django.db import transaction
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+
+logger = logging.getLogger(__name__)
 
 
 class CloseCode:
@@ -137,8 +140,15 @@ def counts_payload(
 
 
 def send_to_group(group: str, event: dict[str, Any]) -> None:
-    """Broadcast an event through the channel layer, from synchronous code."""
-    async_to_sync(get_channel_layer().group_send)(group, event)
+    """Broadcast an event through the channel layer, from synchronous code.
+
+    Best effort: what it announces is already stored, and sockets that miss it catch
+    up by event id when they reconnect, so a failing layer (Redis down) is logged only.
+    """
+    try:
+        async_to_sync(get_channel_layer().group_send)(group, event)
+    except Exception as error:  # noqa: BLE001 - any layer failure; the data is safe
+        logger.warning("Could not broadcast %s to %s: %r", event.get("type"), group, error)
 
 
 def send_on_commit(group: str, event: dict[str, Any]) -> None:
