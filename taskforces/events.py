@@ -20,10 +20,27 @@ logger = logging.getLogger(__name__)
 class CloseCode:
     """Websocket close codes in the private range (4000-4999), one per refusal."""
 
+    BAD_REQUEST = 4400
     UNAUTHENTICATED = 4401
     FORBIDDEN = 4403
     NOT_FOUND = 4404
-    BAD_REQUEST = 4400
+    # This person already holds WEBSOCKET_MAX_SOCKETS_PER_USER sockets.
+    TOO_MANY_SOCKETS = 4409
+    # A message longer than WEBSOCKET_MAX_MESSAGE_CHARS.
+    TOO_LARGE = 4413
+    # Messages kept coming after WEBSOCKET_REFUSALS_BEFORE_CLOSE "rate_limited" errors.
+    RATE_LIMITED = 4429
+    # The channel layer (Redis) failed; the page reconnects and catches up.
+    UNAVAILABLE = 4503
+
+
+class ErrorCode:
+    """The ``code`` of an error frame: a message was refused and the socket stays open."""
+
+    BAD_REQUEST = "bad_request"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    RATE_LIMITED = "rate_limited"
 
 
 # Groups -------------------------------------------------------------------------------------
@@ -134,6 +151,16 @@ def counts_payload(
     if thread_id is not None:
         payload.update({"thread": thread_id, "thread_unread": thread_unread})
     return payload
+
+
+def posted_payload(*, post_id: int, ref: Any, key: str | None) -> dict[str, Any]:
+    """A post sent over the socket is stored (now, or earlier under the same key)."""
+    return {"type": "posted", "post": post_id, "ref": ref, "key": key}
+
+
+def error_payload(*, code: str, message: str, ref: Any = None, key: Any = None) -> dict[str, Any]:
+    """A message refused; ``ref`` and ``key`` are the client's own, sent back as they came."""
+    return {"type": "error", "code": code, "message": message, "ref": ref, "key": key}
 
 
 # Sending ------------------------------------------------------------------------------------

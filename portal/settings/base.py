@@ -193,6 +193,22 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Websockets (taskforces.consumers): the longest message a socket may send, in
+# characters (a post of POST_MAX_LENGTH characters, JSON-escaped, fits); how many
+# messages at once and then per second, and how many of them may be posts; how many
+# refused messages in a row close the socket;
+# how many sockets one person may hold across every process, each counted for
+# WEBSOCKET_SOCKET_ENTRY_SECONDS unless renewed by its open socket. The ASGI server's
+# own frame limit (uvicorn --ws-max-size, docs/deployment.md) stops larger frames first.
+WEBSOCKET_MAX_MESSAGE_CHARS = 128 * 1024
+WEBSOCKET_BURST = 20
+WEBSOCKET_RATE_PER_SECOND = 5
+WEBSOCKET_POST_BURST = 10
+WEBSOCKET_POSTS_PER_SECOND = 1
+WEBSOCKET_REFUSALS_BEFORE_CLOSE = 10
+WEBSOCKET_MAX_SOCKETS_PER_USER = 20
+WEBSOCKET_SOCKET_ENTRY_SECONDS = 90
+
 # Search: the database engine (Wagtail's database backend: SQLite FTS5 on a laptop,
 # PostgreSQL full-text search with per-language stemming in production) by default.
 # ELASTICSEARCH_URL switches site search to the Elasticsearch engine in search/; if the
