@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import closing
 
@@ -33,8 +34,7 @@ def wait_until_listening(port: int, process: subprocess.Popen, seconds: float = 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stderr.read() if process.stderr else ""
-            raise RuntimeError(f"The server on port {port} stopped: {output}")
+            raise RuntimeError(f"The server on port {port} stopped: {server_log(process)}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
@@ -43,14 +43,24 @@ def wait_until_listening(port: int, process: subprocess.Popen, seconds: float = 
     raise RuntimeError(f"The server on port {port} did not start in {seconds} s")
 
 
-def start_portal(port: int, *, redis_url: str, stderr=subprocess.PIPE) -> subprocess.Popen:
-    """A uvicorn process of the portal on the test database, started as deployed."""
+def server_log(process: subprocess.Popen) -> str:
+    process.log.seek(0)
+    return process.log.read()
+
+
+def start_portal(port: int, *, redis_url: str) -> subprocess.Popen:
+    """A uvicorn process of the portal on the test database, started as deployed.
+
+    Its log goes to a file (``server_log``): a pipe nobody reads fills up and stops
+    the server at its next log line.
+    """
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": database_url(),
         "REDIS_URL": redis_url,
     }
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
         [
             sys.executable,
@@ -65,12 +75,15 @@ def start_portal(port: int, *, redis_url: str, stderr=subprocess.PIPE) -> subpro
             "off",
             "--log-level",
             "warning",
+            "--ws-max-size",
+            "524288",
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=stderr,
+        stderr=log,
         text=True,
     )
+    process.log = log
     wait_until_listening(port, process)
     return process
 
@@ -83,6 +96,7 @@ def stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+    process.log.close()
 
 
 class RedisProcess:

@@ -7,7 +7,7 @@ from django.test import Client
 
 import pytest
 
-from tests.servers import RedisProcess, free_port, start_portal, stop
+from tests.servers import RedisProcess, free_port, server_log, start_portal, stop
 from tests.taskforces.conftest import workspace  # noqa: F401 - a fixture used here too
 
 if shutil.which("redis-server") is None:
@@ -31,7 +31,11 @@ def portal_server(redis_server):
     try:
         yield f"127.0.0.1:{port}"
     finally:
+        log = server_log(process)
         stop(process)
+        if log:
+            # Shown with the test's output when it fails.
+            print(log[-20000:])  # noqa: T201
 
 
 def session_cookie(user) -> str:
