@@ -61,7 +61,8 @@ class PortalSocket:
         try:
             await super().__call__(scope, receive, send)
         except LAYER_ERRORS as error:
-            logger.warning("The channel layer failed; closing a socket: %r", error)
+            # Mostly the layer (Redis) failing; also a client gone while being answered.
+            logger.warning("Closing a socket after a failure: %r", error)
             await self._uncount()
             # The socket may be gone already.
             with contextlib.suppress(Exception):
