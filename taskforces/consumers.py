@@ -5,16 +5,29 @@ close code (taskforces.events.CloseCode) rather than a bare failure. Access is c
 again whenever it may have changed: a membership that ends, a thread that moves.
 """
 
+import asyncio
+import contextlib
+import json
+import logging
 from urllib.parse import parse_qs
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocketConsumer
+from redis.exceptions import RedisError
 
 from network.permissions import forget_cached_roles
 from taskforces import events, permissions, selectors, services
 from taskforces.models import Post, Thread
+from taskforces.socket_limits import TokenBucket, open_sockets
+
+logger = logging.getLogger(__name__)
+
+# Failures of the channel layer when Redis is down or restarting.
+LAYER_ERRORS = (RedisError, OSError)
 
 
 def _forget(user) -> None:
@@ -33,32 +46,110 @@ class ForeignOriginConsumer(AsyncWebsocketConsumer):
         )
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class PortalSocket:
+    """What every socket of the portal shares: a cap on the sockets one person holds, and
+    a clean close (4503, the page reconnects and catches up) when the channel layer fails.
+
+    When Redis stops, the layer's receive fails in every socket, and a restarted Redis has
+    forgotten the groups: closing is what makes the pages join them again.
+    """
+
+    counted_user_id = None
+    renewing = None
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        except LAYER_ERRORS as error:
+            # Mostly the layer (Redis) failing; also a client gone while being answered.
+            logger.warning("Closing a socket after a failure: %r", error)
+            await self._uncount()
+            # The socket may be gone already.
+            with contextlib.suppress(Exception):
+                await send(
+                    {
+                        "type": "websocket.close",
+                        "code": events.CloseCode.UNAVAILABLE,
+                        "reason": "Live updates are unavailable; reconnect later.",
+                    }
+                )
+
+    async def _count(self, user) -> bool:
+        """Count this socket against its person's cap; False if they hold too many."""
+        if not await open_sockets.open(user.pk, self.channel_name):
+            return False
+        self.counted_user_id = user.pk
+        if settings.REDIS_URL:
+            self.renewing = asyncio.ensure_future(self._renew())
+        return True
+
+    async def _renew(self) -> None:
+        while True:
+            await asyncio.sleep(open_sockets.entry_seconds / 3)
+            await open_sockets.renew(self.counted_user_id, self.channel_name)
+
+    async def _uncount(self) -> None:
+        if self.renewing is not None:
+            self.renewing.cancel()
+            self.renewing = None
+        if self.counted_user_id is not None:
+            user_id, self.counted_user_id = self.counted_user_id, None
+            await open_sockets.close(user_id, self.channel_name)
+
+    async def _refuse(self, code: int, reason: str) -> None:
+        await self.accept()
+        await self.close(code=code, reason=reason)
+
+    async def _join(self, group: str) -> None:
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.joined.append(group)
+
+    async def _unavailable(self, error: Exception) -> None:
+        """The layer failed while connecting: close with 4503, the page tries again later."""
+        logger.warning("The channel layer failed; refusing a socket: %r", error)
+        await self._uncount()
+        await self._refuse(
+            events.CloseCode.UNAVAILABLE, "Live updates are unavailable; reconnect later."
+        )
+
+    async def _leave_groups(self) -> None:
+        await self._uncount()
+        for group in getattr(self, "joined", ()):
+            try:
+                await self.channel_layer.group_discard(group, self.channel_name)
+            except LAYER_ERRORS:
+                # Group entries expire in the layer on their own.
+                break
+
+
+class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
     """Pushes a signed-in person's notifications and unread counts to every page they have open."""
 
     async def connect(self):
         user = self.scope.get("user")
-        self.joined = set()
+        self.joined = []
         if user is None or not user.is_authenticated:
-            await self.accept()
-            await self.close(code=events.CloseCode.UNAUTHENTICATED, reason="Sign in first.")
+            await self._refuse(events.CloseCode.UNAUTHENTICATED, "Sign in first.")
             return
         self.user = user
+        if not await self._count(user):
+            await self._refuse(events.CloseCode.TOO_MANY_SOCKETS, "Too many open pages.")
+            return
         # Groups first: once the page sees the socket open, it hears of every change.
-        await self._join(events.user_group(user.pk))
-        await self._join_workspaces()
+        try:
+            await self._join(events.user_group(user.pk))
+            await self._join_workspaces()
+        except LAYER_ERRORS as error:
+            await self._unavailable(error)
+            return
         await self.accept()
-
-    async def _join(self, group: str) -> None:
-        await self.channel_layer.group_add(group, self.channel_name)
-        self.joined.add(group)
 
     async def _join_workspaces(self) -> None:
         readable = await database_sync_to_async(self._readable_groups)()
         for group in {g for g in self.joined if g.startswith("taskforce.")} - readable:
             await self.channel_layer.group_discard(group, self.channel_name)
-            self.joined.discard(group)
-        for group in readable - self.joined:
+            self.joined.remove(group)
+        for group in readable - set(self.joined):
             await self._join(group)
 
     def _readable_groups(self) -> set[str]:
@@ -66,11 +157,10 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         return {events.taskforce_group(pk) for pk in permissions.readable_taskforce_ids(self.user)}
 
     async def disconnect(self, code):
-        for group in getattr(self, "joined", ()):
-            await self.channel_layer.group_discard(group, self.channel_name)
+        await self._leave_groups()
 
-    async def receive_json(self, content, **kwargs):
-        # The client only listens on this socket.
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        # The client only listens on this socket: whatever it sends is not even parsed.
         await self.close(
             code=events.CloseCode.BAD_REQUEST, reason="This socket only sends notifications."
         )
@@ -104,17 +194,26 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         await self.close(code=events.CloseCode.UNAUTHENTICATED, reason="Signed out.")
 
 
-class ThreadConsumer(AsyncJsonWebsocketConsumer):
+class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
     """One thread's page: its events in order, catch-up after a reconnection, and posting.
 
     Events carry the thread's increasing id. The socket remembers the last id it sent:
     an event at or below it is dropped (no duplicates); one past a gap makes it fetch the
     missing events from the database first (nothing lost, in order).
+
+    What the page sends is checked before it is read: text frames only, at most
+    WEBSOCKET_MAX_MESSAGE_CHARS long, at the rate token buckets allow (one for every
+    message, a stricter one for posts, which write).
     """
 
     async def connect(self):
         self.joined = []
         self.last_sent = 0
+        self.bucket = TokenBucket(settings.WEBSOCKET_BURST, settings.WEBSOCKET_RATE_PER_SECOND)
+        self.post_bucket = TokenBucket(
+            settings.WEBSOCKET_POST_BURST, settings.WEBSOCKET_POSTS_PER_SECOND
+        )
+        self.refusals = 0
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             await self._refuse(events.CloseCode.UNAUTHENTICATED, "Sign in first.")
@@ -128,11 +227,17 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
         if not await database_sync_to_async(self._can_read)():
             await self._refuse(events.CloseCode.NOT_FOUND, "No such thread.")
             return
+        if not await self._count(user):
+            await self._refuse(events.CloseCode.TOO_MANY_SOCKETS, "Too many open pages.")
+            return
         # Join before reading what was missed, so nothing falls between the two, and
         # before accepting, so that an open socket hears of every later change.
-        for group in (events.thread_group(self.thread_id), events.user_group(user.pk)):
-            await self.channel_layer.group_add(group, self.channel_name)
-            self.joined.append(group)
+        try:
+            for group in (events.thread_group(self.thread_id), events.user_group(user.pk)):
+                await self._join(group)
+        except LAYER_ERRORS as error:
+            await self._unavailable(error)
+            return
         await self.accept()
         if after is None:
             self.last_sent = await database_sync_to_async(self._last_event_id)()
@@ -140,15 +245,11 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
             self.last_sent = after
             await self._catch_up()
 
-    async def _refuse(self, code: int, reason: str) -> None:
-        await self.accept()
-        await self.close(code=code, reason=reason)
-
     def _after_from_query(self) -> int | None | bool:
         values = parse_qs(self.scope.get("query_string", b"").decode("latin1")).get("after")
         if not values:
             return None
-        return int(values[0]) if values[0].isdigit() else False
+        return int(values[0]) if values[0].isascii() and values[0].isdigit() else False
 
     def _thread(self) -> Thread | None:
         return Thread.objects.select_related("taskforce").filter(pk=self.thread_id).first()
@@ -162,8 +263,7 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
         return Thread.objects.filter(pk=self.thread_id).values_list("last_event_id", flat=True)[0]
 
     async def disconnect(self, code):
-        for group in getattr(self, "joined", ()):
-            await self.channel_layer.group_discard(group, self.channel_name)
+        await self._leave_groups()
 
     async def _catch_up(self) -> None:
         payloads, too_many = await database_sync_to_async(self._missed)()
@@ -182,11 +282,57 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
 
     # From the browser -----------------------------------------------------------------------
 
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        if text_data is None:
+            await self._refuse_message("Send JSON in text frames.")
+            return
+        if len(text_data) > settings.WEBSOCKET_MAX_MESSAGE_CHARS:
+            await self.close(code=events.CloseCode.TOO_LARGE, reason="Message too long.")
+            return
+        content = await self.decode_json(text_data)
+        is_post = isinstance(content, dict) and content.get("type") == "post"
+        if not self.bucket.take() or (is_post and not self.post_bucket.take()):
+            await self._rate_limited(content)
+            return
+        self.refusals = 0
+        await self.receive_json(content)
+
+    async def decode_json(self, text_data):
+        try:
+            return json.loads(text_data)
+        except (ValueError, RecursionError):
+            # Not JSON, or nested deeper than the parser goes: a bad message.
+            return None
+
+    async def _rate_limited(self, content) -> None:
+        self.refusals += 1
+        if self.refusals > settings.WEBSOCKET_REFUSALS_BEFORE_CLOSE:
+            await self.close(code=events.CloseCode.RATE_LIMITED, reason="Too many messages.")
+            return
+        ref, key = self._echo(content)
+        await self.send_json(
+            events.error_payload(
+                code=events.ErrorCode.RATE_LIMITED,
+                message=_("You are sending too fast: wait a moment and send it again."),
+                ref=ref,
+                key=key,
+            )
+        )
+
+    @staticmethod
+    def _echo(content) -> tuple:
+        """The client's own reference and key, if they are plain values, to send back."""
+        if not isinstance(content, dict):
+            return None, None
+        ref, key = content.get("ref"), content.get("key")
+        plain = (str, int, float, type(None))
+        return (ref if isinstance(ref, plain) else None, key if isinstance(key, str) else None)
+
     async def receive_json(self, content, **kwargs):
         kind = content.get("type") if isinstance(content, dict) else None
         if kind == "resume":
             after = content.get("after")
-            if not isinstance(after, int) or after < 0:
+            if type(after) is not int or after < 0:
                 await self._refuse_message("'after' must be the last event id you saw.")
                 return
             self.last_sent = after
@@ -195,55 +341,53 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json(await database_sync_to_async(self._post)(content))
         elif kind == "read":
             post_id = content.get("post")
-            if not isinstance(post_id, int):
+            if type(post_id) is not int:
                 await self._refuse_message("'post' must be a post id.")
                 return
             await database_sync_to_async(self._read)(post_id)
         else:
             await self._refuse_message("Unknown message type.")
 
-    async def decode_json(self, text_data):
-        try:
-            return await super().decode_json(text_data)
-        except ValueError:
-            return None
-
     async def _refuse_message(self, reason: str) -> None:
         await self.close(code=events.CloseCode.BAD_REQUEST, reason=reason)
 
     def _post(self, content: dict) -> dict:
-        """Save a post sent through the socket; its event then reaches everyone, this socket too."""
+        """Save a post sent through the socket and acknowledge it, or say why not.
+
+        Its event then reaches everyone, this socket too. A post resent with the key of
+        one already stored is acknowledged again, with the stored post's id.
+        """
         _forget(self.user)
         thread = self._thread()
-        reference = content.get("ref")
+        ref, key = self._echo(content)
         body = content.get("body")
         reply_to_id = content.get("reply_to")
+
+        def error(code: str, message: str) -> dict:
+            return events.error_payload(code=code, message=message, ref=ref, key=key)
+
         if thread is None or not permissions.can_read_taskforce(self.user, thread.taskforce):
-            return self._error(events.CloseCode.NOT_FOUND, "No such thread.", reference)
-        if not isinstance(body, str) or (
-            reply_to_id is not None and not isinstance(reply_to_id, int)
+            return error(events.ErrorCode.NOT_FOUND, _("No such thread."))
+        if (
+            not isinstance(body, str)
+            or (reply_to_id is not None and type(reply_to_id) is not int)
+            or ("key" in content and key is None)
         ):
-            return self._error(events.CloseCode.BAD_REQUEST, "Send a text body.", reference)
+            return error(events.ErrorCode.BAD_REQUEST, _("Send a text body."))
         reply_to = None
         if reply_to_id is not None:
             reply_to = Post.objects.filter(pk=reply_to_id, thread=thread).first()
             if reply_to is None:
-                return self._error(
-                    events.CloseCode.BAD_REQUEST, "That post is not in this thread.", reference
-                )
+                return error(events.ErrorCode.BAD_REQUEST, _("That post is not in this thread."))
         try:
             post = services.post_create(
-                thread=thread, author=self.user, body=body[:20000], reply_to=reply_to
+                thread=thread, author=self.user, body=body, reply_to=reply_to, client_key=key
             )
         except PermissionDenied as refusal:
-            return self._error(events.CloseCode.FORBIDDEN, str(refusal), reference)
-        except ValidationError as error:
-            return self._error(events.CloseCode.BAD_REQUEST, " ".join(error.messages), reference)
-        return {"type": "posted", "post": post.pk, "ref": reference}
-
-    @staticmethod
-    def _error(code: int, message: str, reference) -> dict:
-        return {"type": "error", "code": code, "message": message, "ref": reference}
+            return error(events.ErrorCode.FORBIDDEN, str(refusal))
+        except ValidationError as invalid:
+            return error(events.ErrorCode.BAD_REQUEST, " ".join(invalid.messages))
+        return events.posted_payload(post_id=post.pk, ref=ref, key=key)
 
     def _read(self, post_id: int) -> None:
         thread = self._thread()

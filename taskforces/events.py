@@ -6,6 +6,7 @@ never hears of a row it cannot then read. Thread events carry the thread's incre
 event id; a client that reconnects asks for the events after the last id it saw.
 """
 
+import logging
 from typing import Any
 
 from django.db import transaction
@@ -13,14 +14,33 @@ from django.db import transaction
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
+logger = logging.getLogger(__name__)
+
 
 class CloseCode:
     """Websocket close codes in the private range (4000-4999), one per refusal."""
 
+    BAD_REQUEST = 4400
     UNAUTHENTICATED = 4401
     FORBIDDEN = 4403
     NOT_FOUND = 4404
-    BAD_REQUEST = 4400
+    # This person already holds WEBSOCKET_MAX_SOCKETS_PER_USER sockets.
+    TOO_MANY_SOCKETS = 4409
+    # A message longer than WEBSOCKET_MAX_MESSAGE_CHARS.
+    TOO_LARGE = 4413
+    # Messages kept coming after WEBSOCKET_REFUSALS_BEFORE_CLOSE "rate_limited" errors.
+    RATE_LIMITED = 4429
+    # The channel layer (Redis) failed; the page reconnects and catches up.
+    UNAVAILABLE = 4503
+
+
+class ErrorCode:
+    """The ``code`` of an error frame: a message was refused and the socket stays open."""
+
+    BAD_REQUEST = "bad_request"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    RATE_LIMITED = "rate_limited"
 
 
 # Groups -------------------------------------------------------------------------------------
@@ -133,12 +153,29 @@ def counts_payload(
     return payload
 
 
+def posted_payload(*, post_id: int, ref: Any, key: str | None) -> dict[str, Any]:
+    """A post sent over the socket is stored (now, or earlier under the same key)."""
+    return {"type": "posted", "post": post_id, "ref": ref, "key": key}
+
+
+def error_payload(*, code: str, message: str, ref: Any = None, key: Any = None) -> dict[str, Any]:
+    """A message refused; ``ref`` and ``key`` are the client's own, sent back as they came."""
+    return {"type": "error", "code": code, "message": message, "ref": ref, "key": key}
+
+
 # Sending ------------------------------------------------------------------------------------
 
 
 def send_to_group(group: str, event: dict[str, Any]) -> None:
-    """Broadcast an event through the channel layer, from synchronous code."""
-    async_to_sync(get_channel_layer().group_send)(group, event)
+    """Broadcast an event through the channel layer, from synchronous code.
+
+    Best effort: what it announces is already stored, and sockets that miss it catch
+    up by event id when they reconnect, so a failing layer (Redis down) is logged only.
+    """
+    try:
+        async_to_sync(get_channel_layer().group_send)(group, event)
+    except Exception as error:  # noqa: BLE001 - any layer failure; the data is safe
+        logger.warning("Could not broadcast %s to %s: %r", event.get("type"), group, error)
 
 
 def send_on_commit(group: str, event: dict[str, Any]) -> None:

@@ -1,5 +1,7 @@
 """Forms of the task forces; each validates input before any service writes."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import User
 from taskforces.models import (
+    POST_MAX_LENGTH,
     ActionItem,
     ActionStatus,
     Answer,
@@ -55,10 +58,18 @@ class PostForm(forms.Form):
     body = forms.CharField(
         label=_("Your post"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=20000,
+        max_length=POST_MAX_LENGTH,
         help_text=MARKDOWN_HELP,
     )
     reply_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A new key with every form: sending the same form twice (a retry, a double click)
+    # stores the post once.
+    client_key = forms.RegexField(
+        regex=r"^[A-Za-z0-9_-]{1,64}$",
+        widget=forms.HiddenInput,
+        required=False,
+        initial=lambda: uuid.uuid4().hex,
+    )
     attachments = AttachmentsField(
         label=_("Attachments"),
         required=False,
@@ -86,6 +97,7 @@ class PostForm(forms.Form):
 
 
 class ThreadForm(PostForm):
+    client_key = None
     title = forms.CharField(label=_("Title"), max_length=200)
     label = forms.CharField(
         label=_("Label"),
@@ -108,7 +120,7 @@ class PostEditForm(forms.Form):
     body = forms.CharField(
         label=_("Your post"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=20000,
+        max_length=POST_MAX_LENGTH,
         help_text=MARKDOWN_HELP,
     )
 

@@ -6,10 +6,12 @@ send_templated_email), so nobody hears of something that was then rolled back.
 """
 
 import datetime
+import re
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,6 +23,7 @@ from portal.emails import send_templated_email
 from taskforces import events, permissions, selectors
 from taskforces.markup import find_mentions, render_markdown
 from taskforces.models import (
+    POST_MAX_LENGTH,
     ActionItem,
     ActionStatus,
     Answer,
@@ -196,6 +199,23 @@ def _check_attachments(files: Iterable[UploadedFile]) -> list[tuple[UploadedFile
     return [(upload, *check_upload(upload)) for upload in files]
 
 
+_CLIENT_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _check_body(body: str) -> None:
+    """Refuse an empty or over-long post, with the words the post form uses."""
+    if not body.strip():
+        raise ValidationError(_("Write something first."))
+    MaxLengthValidator(POST_MAX_LENGTH)(body)
+
+
+def check_client_key(client_key: str | None) -> None:
+    if client_key is not None and not (
+        isinstance(client_key, str) and _CLIENT_KEY.fullmatch(client_key)
+    ):
+        raise ValidationError(_("A post's key is 1 to 64 letters, digits, “-” or “_”."))
+
+
 def thread_create(
     *,
     taskforce: TaskForcePage,
@@ -208,6 +228,7 @@ def thread_create(
 ) -> Thread:
     if not permissions.can_post(author, taskforce):
         raise PermissionDenied(_("Observers read the workspace but do not start threads."))
+    _check_body(body)
     checked = _check_attachments(attachments)
     with transaction.atomic():
         thread = Thread.objects.create(
@@ -228,28 +249,43 @@ def post_create(
     body: str,
     reply_to: Post | None = None,
     attachments: Iterable[UploadedFile] = (),
+    client_key: str | None = None,
 ) -> Post:
-    """Save a post, then (after the commit) broadcast it and notify who should know."""
+    """Save a post, then (after the commit) broadcast it and notify who should know.
+
+    A ``client_key`` this author already used in the thread returns that stored post:
+    a page that resends a post it got no answer for never makes a second copy.
+    """
     if not permissions.can_post(author, thread.taskforce):
         raise PermissionDenied(_("Observers read the thread but do not post."))
-    if not body.strip():
-        raise ValidationError(_("Write something first."))
+    check_client_key(client_key)
+    _check_body(body)
     if reply_to is not None and reply_to.thread_id != thread.pk:
         raise ValidationError(_("You can only reply to a post of the same thread."))
     checked = _check_attachments(attachments)
     with transaction.atomic():
-        # Locked first, so that a thread locked a moment ago takes no more posts.
-        locked = (
+        # Locked first, so that a thread locked a moment ago takes no more posts, and
+        # two copies of one post sent at once are looked up one after the other.
+        locked = list(
             Thread.objects.select_for_update().filter(pk=thread.pk).values_list("locked", flat=True)
         )
+        if client_key is not None:
+            stored = Post.objects.filter(thread=thread, author=author, client_key=client_key)
+            if stored := stored.first():
+                return stored
         if not locked or locked[0]:
             raise ValidationError(_("This thread is locked: it takes no new posts."))
         return _post_save(
-            thread=thread, author=author, body=body, reply_to=reply_to, checked=checked
+            thread=thread,
+            author=author,
+            body=body,
+            reply_to=reply_to,
+            checked=checked,
+            client_key=client_key,
         )
 
 
-def _post_save(*, thread, author, body, reply_to, checked) -> Post:
+def _post_save(*, thread, author, body, reply_to, checked, client_key=None) -> Post:
     handles = selectors.mention_handles(thread.taskforce)
     mentioned = find_mentions(body, handles)
     post = Post.objects.create(
@@ -258,6 +294,7 @@ def _post_save(*, thread, author, body, reply_to, checked) -> Post:
         body=body,
         body_html=render_markdown(body, mentions=mentioned),
         reply_to=reply_to,
+        client_key=client_key or "",
     )
     if mentioned:
         post.mentions.set([handles[handle] for handle in mentioned])
@@ -283,8 +320,7 @@ def post_edit(*, post: Post, editor: User, body: str) -> Post:
     """Replace a post's text; the earlier text is kept in its history."""
     if not permissions.can_edit_post(editor, post):
         raise PermissionDenied(_("Only the author edits a post, while the thread is open."))
-    if not body.strip():
-        raise ValidationError(_("Write something first."))
+    _check_body(body)
     with transaction.atomic():
         post = Post.objects.select_for_update().get(pk=post.pk)
         if post.body == body:

@@ -151,8 +151,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: when REDIS_URL is set it carries the channel layer and the cache, so that
 # every ASGI process behind a load balancer shares websocket groups and cached data.
+# Sessions stay in the database (Django's default engine): nobody is signed out when
+# Redis stops. Neither the cache nor the layer may take a page down with it: Redis is
+# asked with short timeouts and one retry, a cache error counts as a miss (django-redis'
+# IGNORE_EXCEPTIONS, logged on "portal.cache"), and a failed broadcast is logged
+# (taskforces.events). Websockets close with 4503 and the pages reconnect.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 if REDIS_URL:
+    from redis.asyncio.retry import Retry as AsyncRetry
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
@@ -160,21 +170,53 @@ if REDIS_URL:
                 # redis-py 8 gives every read a 5-second timeout by default, which cuts
                 # the layer's blocking receive short and drops each idle websocket
                 # every five seconds (channels_redis issue 422); reads wait instead.
-                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": None,
+                        "socket_connect_timeout": REDIS_TIMEOUT,
+                        "retry": AsyncRetry(NoBackoff(), 1),
+                    }
+                ],
                 "prefix": "portal",
             },
         }
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 1)},
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "portal.cache"
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Websockets (taskforces.consumers): the longest message a socket may send, in
+# characters (a post of POST_MAX_LENGTH characters, JSON-escaped, fits); how many
+# messages at once and then per second, and how many of them may be posts; how many
+# refused messages in a row close the socket;
+# how many sockets one person may hold across every process, each counted for
+# WEBSOCKET_SOCKET_ENTRY_SECONDS unless renewed by its open socket. The ASGI server's
+# own frame limit (uvicorn --ws-max-size, docs/deployment.md) stops larger frames first.
+WEBSOCKET_MAX_MESSAGE_CHARS = 128 * 1024
+WEBSOCKET_BURST = 20
+WEBSOCKET_RATE_PER_SECOND = 5
+WEBSOCKET_POST_BURST = 10
+WEBSOCKET_POSTS_PER_SECOND = 1
+WEBSOCKET_REFUSALS_BEFORE_CLOSE = 10
+WEBSOCKET_MAX_SOCKETS_PER_USER = 20
+WEBSOCKET_SOCKET_ENTRY_SECONDS = 90
 
 # Search: the database engine (Wagtail's database backend: SQLite FTS5 on a laptop,
 # PostgreSQL full-text search with per-language stemming in production) by default.

@@ -1,6 +1,7 @@
 """Task forces: public pages, memberships, the workspace's threads, records and notifications."""
 
 from taskforces.models.discussion import (
+    POST_MAX_LENGTH,
     Attachment,
     ModerationAction,
     ModerationActionKind,
@@ -61,6 +62,7 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "NotificationPreference",
+    "POST_MAX_LENGTH",
     "Post",
     "PostRevision",
     "Proposal",

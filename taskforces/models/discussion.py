@@ -39,6 +39,11 @@ class Thread(models.Model):
         return self.title
 
 
+# The longest post, in characters: the form, the websocket and the services all refuse
+# a longer one with the same message.
+POST_MAX_LENGTH = 20000
+
+
 class Post(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
@@ -70,11 +75,21 @@ class Post(models.Model):
         blank=True,
         related_name="+",
     )
+    # Chosen by the author's page for each post it sends; a retry with the same key gets
+    # the stored post back instead of a second copy.
+    client_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("post")
         verbose_name_plural = _("posts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thread", "author", "client_key"],
+                condition=~models.Q(client_key=""),
+                name="post_unique_client_key",
+            )
+        ]
 
     def __str__(self):
         return f"{self.author} in {self.thread}"

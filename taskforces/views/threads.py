@@ -114,6 +114,7 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
                     body=form.cleaned_data["body"],
                     reply_to=form.cleaned_data["reply_to"],
                     attachments=form.cleaned_data["attachments"],
+                    client_key=form.cleaned_data["client_key"] or None,
                 )
             except ValidationError as error:
                 form.add_error(None, error)

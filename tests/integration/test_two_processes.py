@@ -7,14 +7,9 @@ REDIS_URL names a Redis server (CI sets it); skipped, with the reason printed, o
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-from contextlib import closing
 
 from django.conf import settings
-from django.db import connection
 from django.test import Client
 
 import pytest
@@ -23,6 +18,7 @@ from websockets.sync.client import connect
 
 from taskforces.models import MembershipRole
 from tests import factories
+from tests.servers import free_port, start_portal, stop
 
 pytestmark = [
     pytest.mark.integration,
@@ -36,76 +32,18 @@ if not os.environ.get("REDIS_URL"):
     )
 
 
-def free_port() -> int:
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url() -> str:
-    """The test database, as the server processes must reach it."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def wait_until_listening(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"The server on port {port} stopped: {process.stderr.read()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"The server on port {port} did not start in {seconds} s")
-
-
 @pytest.fixture
 def two_servers():
     """Two uvicorn processes of the portal on different ports; their base URLs."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": settings.REDIS_URL,
-    }
     ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "portal.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--lifespan",
-                "off",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for port in ports
-    ]
+    processes = []
     try:
-        for port, process in zip(ports, processes, strict=True):
-            wait_until_listening(port, process)
+        for port in ports:
+            processes.append(start_portal(port, redis_url=settings.REDIS_URL))
         yield [f"127.0.0.1:{port}" for port in ports]
     finally:
         for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
+            stop(process)
 
 
 def test_a_socket_on_one_process_receives_a_post_made_through_the_other(site_tree, two_servers):

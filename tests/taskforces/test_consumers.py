@@ -251,7 +251,7 @@ def test_observers_cannot_post_over_the_socket(client, workspace):
 
     answer = async_to_sync(scenario)()
     assert answer["type"] == "error"
-    assert answer["code"] == events.CloseCode.FORBIDDEN
+    assert answer["code"] == events.ErrorCode.FORBIDDEN
     assert answer["ref"] == "a1"
     assert not Post.objects.filter(body="May I?").exists()
 
@@ -269,7 +269,7 @@ def test_a_member_posts_over_the_socket(client, workspace):
 
     answer = async_to_sync(scenario)()
     post = Post.objects.get(body="Over the *socket*")
-    assert answer == {"type": "posted", "post": post.pk, "ref": 9}
+    assert answer == {"type": "posted", "post": post.pk, "ref": 9, "key": None}
     assert post.body_html == "<p>Over the <em>socket</em></p>"
 
 

@@ -1,6 +1,7 @@
 """Threads and posts: writing, quoting, mentioning, editing, attaching, reading."""
 
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
@@ -35,6 +36,24 @@ class PostingTests:
         assert response.status_code == 302
         assert response["Location"].endswith(f"#post-{post.pk}")
         assert post.body_html == "<p>We use <strong>CPC</strong>.</p>"
+
+    def test_a_form_sent_twice_with_its_key_stores_one_post(self, workspace, sign_in_as):
+        client = sign_in_as("member")
+        key = soup_of(client.get(workspace.thread_url)).select_one('[name="client_key"]')["value"]
+        sent = {"body": "Sent, no answer, sent again", "client_key": key}
+        first = client.post(workspace.thread_url, sent, HTTP_X_REQUESTED_WITH="fetch")
+        again = client.post(workspace.thread_url, sent)
+        post = Post.objects.get(body="Sent, no answer, sent again")
+        assert first.status_code == 201
+        assert again.status_code == 302
+        assert again["Location"].endswith(f"#post-{post.pk}")
+        assert workspace.thread.posts.count() == 2
+
+    def test_an_over_long_post_is_refused_by_the_service_too(self, workspace):
+        with pytest.raises(ValidationError) as refusal:
+            services.post_create(thread=workspace.thread, author=workspace.member, body="x" * 20001)
+        assert "at most 20000 characters" in refusal.value.messages[0]
+        assert workspace.thread.posts.count() == 1
 
     def test_an_empty_post_is_refused_with_a_message_and_nothing_saved(self, workspace, sign_in_as):
         response = sign_in_as("member").post(workspace.thread_url, {"body": "   "})

@@ -13,6 +13,8 @@
   var form = root.querySelector("[data-post-form]");
   // Interface text comes translated from the page.
   var text = root.dataset;
+  // Other codes (4409 too many pages open, 4429 too fast, 4503 live updates down) and
+  // network failures reconnect after a growing delay, and catch up by event id.
   var CLOSED_FOR_GOOD = { 4401: text.signedOut, 4403: text.forbidden, 4404: text.gone };
   var delay = 500;
   var socket = null;
@@ -55,10 +57,27 @@
     return article;
   }
 
+  // Read positions go out at most once a second (the socket's rate limit counts them),
+  // each time the latest post seen.
+  var readPending = 0;
+  var readTimer = null;
   function markRead(postId) {
-    if (document.visibilityState === "visible" && socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({ type: "read", post: postId }));
-    }
+    readPending = Math.max(readPending, postId);
+    if (readTimer) return;
+    readTimer = setTimeout(function () {
+      readTimer = null;
+      if (document.visibilityState === "visible" && socket && socket.readyState === WebSocket.OPEN) {
+        socket.send(JSON.stringify({ type: "read", post: readPending }));
+      }
+    }, 1000);
+  }
+
+  // Each post the form sends carries a key of its own; sending it again (the fallback
+  // below, a retry) stores it once. A new key is drawn once the post is stored.
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
   function apply(event) {
@@ -136,12 +155,16 @@
             form.querySelectorAll('input[type="file"]').forEach(function (input) { input.value = ""; });
             var replyTo = form.querySelector('[name="reply_to"]');
             if (replyTo) replyTo.value = "";
+            var key = form.querySelector('[name="client_key"]');
+            if (key) key.value = newKey();
             showErrors("");
           } else {
             showErrors(body || text.notSaved);
           }
         });
       }).catch(function () {
+        // No answer: the post may or may not be stored. The same key goes again, so it
+        // is stored once either way.
         form.submit();
       }).finally(function () {
         button.disabled = false;
