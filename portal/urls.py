@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.api import api as catalogue_api
+from portal import admin_pages
 
 # The interface language is the reader's choice, kept in a cookie by Django's
 # set_language view, so a page keeps one address in every language. Wagtail serves
@@ -18,6 +19,8 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
+    # The explorer, page chooser and page types report show only what the user may see.
+    *admin_pages.admin_urls(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -2,10 +2,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal import permissions
+from portal import admin_pages, permissions
 from portal.models import Language, Region, Speaker, Team, WorkshopPage
 
 
@@ -84,3 +86,23 @@ def workshop_listing_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def workshop_header_buttons(page, user, view_name, next_url=None):
     yield from _participant_buttons(page, user)
+
+
+# What an office's representatives see of the page tree in the admin ----------------------
+
+register_permission_policy(Page, admin_pages.VisiblePagePermissionPolicy())
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_visible_pages(parent_page, pages, request):
+    return pages.filter(pk__in=admin_pages.visible_pages(request.user).values("pk"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_offers_visible_and_public_pages(pages, request):
+    return pages.filter(pk__in=admin_pages.choosable_pages(request.user).values("pk"))
+
+
+# After Wagtail's own page bulk actions (order 0), so these replace them.
+for bulk_action in admin_pages.BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
