@@ -21,11 +21,7 @@ class CatalogueEntryPageForm(WagtailAdminPageForm):
             return
         own = permissions.proposable_office_ids(user)
         # Offices already listed stay selectable, so editing never drops a co-provider.
-        listed = (
-            set(self.instance.provider_offices.values_list("pk", flat=True))
-            if self.instance.pk
-            else set()
-        )
+        listed = permissions.provider_office_ids(self.instance) if self.instance.pk else set()
         field.queryset = field.queryset.filter(pk__in=own | listed)
 
     def clean_provider_offices(self):
@@ -41,11 +37,7 @@ class CatalogueEntryPageForm(WagtailAdminPageForm):
                     "you represent."
                 )
             )
-        listed = (
-            set(self.instance.provider_offices.values_list("pk", flat=True))
-            if self.instance.pk
-            else set()
-        )
+        listed = permissions.provider_office_ids(self.instance) if self.instance.pk else set()
         foreign = [office for office in offices if office.pk not in own | listed]
         if foreign:
             raise forms.ValidationError(

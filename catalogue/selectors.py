@@ -294,7 +294,9 @@ def parse_ids(raw: str) -> list[int]:
 
 def related_entries(entry: CatalogueEntryPage, limit: int = 4) -> list[CatalogueEntryPage]:
     """Listed entries in the same category or sharing a technology tag, closest first."""
-    tag_ids = list(entry.tags.values_list("pk", flat=True))
+    # A draft is an unsaved copy of the entry whose tags live in memory: only iterating
+    # them works on both it and the live entry.
+    tag_ids = [tag.pk for tag in entry.tags.all() if tag.pk is not None]
     shared = Count("tags", filter=Q(tags__in=tag_ids), distinct=True)
     return list(
         listed_entries()

@@ -110,8 +110,11 @@ def export(request, index, format):
 
 
 def entry_context(request, entry) -> dict:
+    if entry.pk is None:
+        # The preview of an entry not saved yet: nothing of it is in the database.
+        return {"adoptions": [], "related_entries": []}
     user = request.user
-    freshness = getattr(entry, "freshness", None) if entry.pk else None
+    freshness = getattr(entry, "freshness", None)
     adoptions = selectors.entry_adoptions(entry)
     offices = list(permissions.adoption_offices(user)) if user.is_authenticated else []
     own = {adoption.office_id: adoption for adoption in adoptions}

@@ -7,7 +7,13 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 from network.permissions import MEMBERS_GROUP, SECRETARIAT_GROUP
 
@@ -68,6 +74,11 @@ def ensure_role_groups() -> None:
                     content_type__app_label="wagtailcore", codename=codename
                 ),
             )
+    # Wagtail's default workflow sends every page submitted for moderation to the
+    # "Moderators" group, which the portal does not use: the secretariat approves them.
+    for task in GroupApprovalTask.objects.filter(groups__name="Moderators"):
+        task.groups.add(secretariat)
+
     collection = Collection.get_first_root_node()
     if collection is not None:
         for app_label, model, actions in COLLECTION_PERMISSIONS:

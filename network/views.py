@@ -99,6 +99,9 @@ def member_profile(request, index, member_id):
 
 
 def office_page_context(request, office: OfficePage) -> dict:
+    if office.pk is None:
+        # The preview of an office not saved yet: nothing of it is in the database.
+        return {"provided_entries": [], "adoptions": []}
     user = request.user
     context = {
         "provided_entries": selectors.office_provided_entries(office),

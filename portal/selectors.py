@@ -94,7 +94,12 @@ def registration_for(user, workshop: WorkshopPage) -> Registration | None:
 
 def segments(workshop: WorkshopPage) -> list[WorkshopSegment]:
     """The event's segments with their invitations, ready for access checks."""
-    return list(workshop.segments.prefetch_related("invited_offices", "invited_people"))
+    rows = workshop.segments.all()
+    # A draft's segments and their invitations are already in memory, unsaved ones too;
+    # only the live page's are fetched, together.
+    if isinstance(rows, QuerySet):
+        rows = rows.prefetch_related("invited_offices", "invited_people")
+    return list(rows)
 
 
 def segments_open_to(user, workshop: WorkshopPage) -> list[WorkshopSegment]:

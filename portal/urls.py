@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.api import api as catalogue_api
+from portal import admin_pages
 from portal.media import serve_media
 
 # The interface language is the reader's choice, kept in a cookie by Django's
@@ -28,6 +29,8 @@ urlpatterns = [
         "admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password", query_string=True),
     ),
+    # The explorer, page chooser and page types report show only what the user may see.
+    *admin_pages.admin_urls(),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's front-end sign-in for restricted pages would take a password alone.
     path(

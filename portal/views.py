@@ -133,8 +133,11 @@ def _segment_rows(user, page, workshop, registration) -> list[SegmentRow]:
 
 def workshop_page_context(request, workshop: WorkshopPage) -> dict:
     if workshop.pk is None:
-        # A preview of a page not saved yet: nothing to look up.
-        return {"registration_state": workshop.registration_state()}
+        # A preview of a page not saved yet: its segments, and nothing to look up.
+        return {
+            "registration_state": workshop.registration_state(),
+            "segments": [SegmentRow(segment, False, False) for segment in workshop.segments.all()],
+        }
     page, workshop = workshop, workshop.original
     user = request.user
     registration = selectors.registration_for(user, workshop)

@@ -5,11 +5,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network.permissions import is_secretariat
-from portal import admin_views, permissions
+from portal import admin_pages, admin_views, permissions
 from portal.models import (
     FailedTask,
     FailedTaskStatus,
@@ -136,3 +138,23 @@ def add_failed_tasks_panel(request, panels):
     given_up = FailedTask.objects.filter(status=FailedTaskStatus.GAVE_UP).count()
     if given_up:
         panels.append(FailedTasksPanel(given_up))
+
+
+# What an office's representatives see of the page tree in the admin ----------------------
+
+register_permission_policy(Page, admin_pages.VisiblePagePermissionPolicy())
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_visible_pages(parent_page, pages, request):
+    return pages.filter(pk__in=admin_pages.visible_pages(request.user).values("pk"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_offers_visible_and_public_pages(pages, request):
+    return pages.filter(pk__in=admin_pages.choosable_pages(request.user).values("pk"))
+
+
+# After Wagtail's own page bulk actions (order 0), so these replace them.
+for bulk_action in admin_pages.BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)

@@ -51,10 +51,15 @@ class CatalogueReviewTask(GroupApprovalTask):
         return review_action_form()
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        from catalogue.models.pages import CatalogueEntryPage
+
         checklist = kwargs.pop("checklist", []) or []
-        if action_name in ("approve", "reject"):
+        entry_id = int(task_state.workflow_state.object_id)
+        # The workflow also covers the catalogue's index page, which has no review record.
+        is_entry = CatalogueEntryPage.objects.filter(pk=entry_id).exists()
+        if is_entry and action_name in ("approve", "reject"):
             EntryReview.objects.create(
-                entry_id=int(task_state.workflow_state.object_id),
+                entry_id=entry_id,
                 revision=task_state.revision,
                 reviewer=user,
                 decision=(

@@ -22,6 +22,9 @@ from taskforces.views.access import require, require_reader, workspace_context
 
 
 def public_page_context(request, taskforce: TaskForcePage) -> dict:
+    if taskforce.pk is None:
+        # The preview of a task force not saved yet: it has no members nor requests.
+        return {"member_count": 0}
     user = request.user
     return {
         "chairs": selectors.chairs(taskforce),
