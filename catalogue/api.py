@@ -16,7 +16,8 @@ from ninja.errors import HttpError
 from pydantic import StringConstraints
 
 from catalogue import selectors
-from catalogue.forms import MAX_FACET_VALUE_LENGTH, MAX_FACET_VALUES, MAX_QUERY_LENGTH, PLAIN_ID
+from catalogue.forms import MAX_FACET_VALUE_LENGTH, MAX_FACET_VALUES, MAX_QUERY_LENGTH
+from portal.fields import PLAIN_ID
 
 api = NinjaAPI(
     title="IP Offices ICT Network: catalogue API",

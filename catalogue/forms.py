@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue import permissions
+from portal.fields import PLAIN_ID, IdChoiceField
 
 
 class CatalogueEntryPageForm(WagtailAdminPageForm):
@@ -60,9 +61,6 @@ class CatalogueEntryPageForm(WagtailAdminPageForm):
 MAX_QUERY_LENGTH = 200
 MAX_FACET_VALUES = 20
 MAX_FACET_VALUE_LENGTH = 100
-# An id as the site writes it: ASCII digits only ("³" and "١٢" pass str.isdigit()), and
-# short enough to fit a database integer.
-PLAIN_ID = re.compile(r"[0-9]{1,18}")
 
 
 class ValueListField(forms.Field):
@@ -131,7 +129,7 @@ def plain_ids(raw: str) -> list[int]:
 class AdoptionOfficeForm(forms.Form):
     """Which office an adoption is recorded for: one the person may record for."""
 
-    office = forms.ModelChoiceField(
+    office = IdChoiceField(
         queryset=None,
         error_messages={
             "required": _("Choose an office you represent."),

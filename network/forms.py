@@ -9,6 +9,7 @@ from taggit.forms import TagField
 
 from network.maturity import LEVEL_NAMES, LEVELS, RUBRICS
 from network.models import Member, MemberRole, Nomination, OfficeKind, OfficePage, Seat, User
+from portal.fields import IdChoiceField
 from portal.models import Language, Region
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -186,7 +187,7 @@ class AssessmentExportForm(forms.Form):
 class NominationChoiceForm(forms.Form):
     """The nomination the secretariat decides on."""
 
-    nomination = forms.ModelChoiceField(queryset=Nomination.objects.all())
+    nomination = IdChoiceField(queryset=Nomination.objects.all())
 
 
 class NominationDecisionForm(forms.Form):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.fields import IdChoiceField
 from portal.models import (
     Feedback,
     Language,
@@ -49,7 +50,7 @@ class WorkshopFilterForm(forms.Form):
 class RegistrationChoiceForm(forms.Form):
     """The registration the secretariat cancels: one of this workshop's."""
 
-    cancel = forms.ModelChoiceField(queryset=Registration.objects.none())
+    cancel = IdChoiceField(queryset=Registration.objects.none())
 
     def __init__(self, *args, workshop: WorkshopPage, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.models import User
+from portal.fields import IdChoiceField, IdMultipleChoiceField
 from taskforces.models import (
     ActionItem,
     ActionStatus,
@@ -170,7 +171,7 @@ class RoleForm(forms.Form):
 class MembershipChoiceForm(forms.Form):
     """The membership a chair acts on: one of this task force's."""
 
-    membership = forms.ModelChoiceField(queryset=Membership.objects.none())
+    membership = IdChoiceField(queryset=Membership.objects.none())
 
     def __init__(self, *args, taskforce: TaskForcePage, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,9 +181,7 @@ class MembershipChoiceForm(forms.Form):
 class NotificationChoiceForm(forms.Form):
     """The notifications to mark as read: some of the person's own, or all when none."""
 
-    notification = forms.ModelMultipleChoiceField(
-        queryset=Notification.objects.none(), required=False
-    )
+    notification = IdMultipleChoiceField(queryset=Notification.objects.none(), required=False)
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,7 +191,7 @@ class NotificationChoiceForm(forms.Form):
 class QuoteForm(forms.Form):
     """The post a reply starts by quoting (``?quote=<id>``)."""
 
-    quote = forms.IntegerField(min_value=1, required=False)
+    quote = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
 
 
 class NotificationPreferenceForm(forms.Form):
