@@ -121,7 +121,7 @@ def render_markdown(text: str, *, mentions: Iterable[str] = ()) -> str:
             return f'<span class="mention">@{escape(handle)}</span>'
 
         text = MENTION.sub(mark, text)
-    return clean_html(MARKDOWN.render(text))
+    return clean_html(MARKDOWN.render(text)).strip()
 
 
 def quote_markdown(text: str, author_name: str) -> str:
