@@ -2,16 +2,22 @@
 
 Lists and details show what the listing shows: published, public, not archived entries.
 Filters are the listing's facets with the same names and semantics (repeat a parameter
-for several values: OR within a facet, AND across facets).
+for several values: OR within a facet, AND across facets). Every error is a JSON body with
+a "detail" and a status the OpenAPI document lists for the operation.
 """
+
+from typing import Annotated, Any, Literal
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
+from pydantic import StringConstraints
 
 from catalogue import selectors
+from catalogue.forms import MAX_FACET_VALUE_LENGTH, MAX_FACET_VALUES, MAX_QUERY_LENGTH
+from portal.fields import PLAIN_ID
 
 api = NinjaAPI(
     title="IP Offices ICT Network: catalogue API",
@@ -22,6 +28,26 @@ api = NinjaAPI(
 )
 
 MAX_PAGE_SIZE = 100
+MAX_SLUG_LENGTH = 255
+
+FacetValue = Annotated[str, StringConstraints(max_length=MAX_FACET_VALUE_LENGTH)]
+
+
+def _facet(description: str = "") -> Any:
+    return Field(default_factory=list, max_length=MAX_FACET_VALUES, description=description or None)
+
+
+class Error(Schema):
+    detail: str
+
+
+class InvalidInput(Schema):
+    detail: list[dict[str, Any]] = Field(description="One item per refused parameter.")
+
+
+# Statuses every operation may answer besides its own: 400 for a NUL character anywhere
+# in the request (refused before the API runs), 404 for nothing found.
+ERRORS = {400: Error, 404: Error}
 
 
 class OfficeOut(Schema):
@@ -77,20 +103,20 @@ class EntryPage(Schema):
 
 
 class Filters(Schema):
-    q: str = ""
-    sort: str = Field("name", description="name, newest or adopted")
+    q: Annotated[str, StringConstraints(max_length=MAX_QUERY_LENGTH)] = ""
+    sort: Literal["name", "newest", "adopted"] = "name"
     page: int = Field(1, ge=1)
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
-    category: list[str] = Field(default_factory=list, description="category slug")
-    kind: list[str] = Field(default_factory=list)
-    office: list[str] = Field(default_factory=list, description="provider office ST.3 code")
-    region: list[str] = Field(default_factory=list, description="region slug")
-    licence: list[str] = Field(default_factory=list)
-    deployment: list[str] = Field(default_factory=list)
-    lifecycle: list[str] = Field(default_factory=list)
-    standard: list[str] = Field(default_factory=list, description="e.g. ST.96")
-    language: list[str] = Field(default_factory=list, description="ISO 639-1 code")
-    tag: list[str] = Field(default_factory=list, description="tag slug")
+    category: list[FacetValue] = _facet("category slug")
+    kind: list[FacetValue] = _facet()
+    office: list[FacetValue] = _facet("provider office ST.3 code")
+    region: list[FacetValue] = _facet("region slug")
+    licence: list[FacetValue] = _facet()
+    deployment: list[FacetValue] = _facet()
+    lifecycle: list[FacetValue] = _facet()
+    standard: list[FacetValue] = _facet("e.g. ST.96")
+    language: list[FacetValue] = _facet("ISO 639-1 code")
+    tag: list[FacetValue] = _facet("tag slug")
 
 
 def _entry(entry, *, detail: bool = False) -> dict:
@@ -130,18 +156,21 @@ def _entry(entry, *, detail: bool = False) -> dict:
 def _state(filters: Filters) -> selectors.ListingState:
     selected = {}
     for facet in selectors.FACETS:
-        values = [value for value in getattr(filters, facet.key) if value]
+        values = list(dict.fromkeys(v.strip() for v in getattr(filters, facet.key) if v.strip()))
         if values:
-            selected[facet.key] = values[:20]
-    sort = filters.sort if filters.sort in selectors.Sort.ORDERING else selectors.Sort.NAME
-    return selectors.ListingState(query=filters.q.strip()[:200], sort=sort, selected=selected)
+            selected[facet.key] = values
+    return selectors.ListingState(query=filters.q.strip(), sort=filters.sort, selected=selected)
 
 
 def _with_relations(entries):
     return entries.prefetch_related("standards", "languages", "tags", "deployment_models")
 
 
-@api.get("/entries", response=EntryPage, summary="List published entries")
+@api.get(
+    "/entries",
+    response={200: EntryPage, **ERRORS, 422: InvalidInput},
+    summary="List published entries",
+)
 def list_entries(request: HttpRequest, filters: Query[Filters]):
     entries = _with_relations(selectors.listing_entries(_state(filters)))
     paginator = Paginator(entries, filters.page_size)
@@ -156,15 +185,22 @@ def list_entries(request: HttpRequest, filters: Query[Filters]):
     }
 
 
-@api.get("/entries/{key}", response=EntryDetailOut, summary="One entry by id or slug")
+@api.get(
+    "/entries/{key}",
+    response={200: EntryDetailOut, **ERRORS},
+    summary="One entry by id or slug",
+)
 def entry_detail(request: HttpRequest, key: str):
     entries = _with_relations(
         selectors.with_adoption_count(selectors.listed_entries()).select_related(
             "category", "freshness"
         )
     ).prefetch_related("provider_offices")
-    lookup = {"pk": int(key)} if key.isdigit() else {"slug": key}
-    entry = entries.filter(**lookup).first()
+    # str.isdigit() accepts "³", which int() refuses: only plain ASCII digits are an id.
+    if PLAIN_ID.fullmatch(key):
+        entry = entries.filter(pk=int(key)).first()
+    else:
+        entry = entries.filter(slug=key).first() if len(key) <= MAX_SLUG_LENGTH else None
     if entry is None:
         raise HttpError(404, "No published entry with this id or slug.")
     return _entry(entry, detail=True)

@@ -1,13 +1,16 @@
 """Forms of the catalogue: the admin's entry form, and what members fill in on the site."""
 
 import functools
+import re
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue import permissions
+from portal.fields import PLAIN_ID, IdChoiceField
 
 
 class CatalogueEntryPageForm(WagtailAdminPageForm):
@@ -45,6 +48,91 @@ class CatalogueEntryPageForm(WagtailAdminPageForm):
                 % {"offices": ", ".join(office.title for office in foreign)}
             )
         return offices
+
+
+MAX_QUERY_LENGTH = 200
+MAX_FACET_VALUES = 20
+MAX_FACET_VALUE_LENGTH = 100
+
+
+class ValueListField(forms.Field):
+    """A repeated query parameter (``?tag=a&tag=b``) as a list of distinct short strings."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "too_many": _("Choose at most %(limit)d values for %(label)s."),
+        "too_long": _("A value for %(label)s has more than %(limit)d characters."),
+    }
+
+    def __init__(self, *, max_values: int, max_length: int, **kwargs):
+        self.max_values = max_values
+        self.max_length = max_length
+        super().__init__(required=False, **kwargs)
+        self.validators.append(ProhibitNullCharactersValidator())
+
+    def to_python(self, value) -> list[str]:
+        values = [str(item).strip() for item in value or []]
+        return list(dict.fromkeys(item for item in values if item))
+
+    def validate(self, value: list[str]) -> None:
+        params = {"label": self.label, "limit": self.max_values}
+        if len(value) > self.max_values:
+            raise forms.ValidationError(self.error_messages["too_many"], params=params)
+        if any(len(item) > self.max_length for item in value):
+            params["limit"] = self.max_length
+            raise forms.ValidationError(self.error_messages["too_long"], params=params)
+
+    def run_validators(self, value: list[str]) -> None:
+        for item in value:
+            super().run_validators(item)
+
+
+class ListingFilterForm(forms.Form):
+    """The listing's text box, sort and facets as its URL holds them.
+
+    A facet value that matches nothing is kept (the listing shows it, so it can be
+    unchosen); what is refused is what no listing could hold: over-long or too many values.
+    """
+
+    q = forms.CharField(
+        label=_("Search the catalogue"), required=False, max_length=MAX_QUERY_LENGTH
+    )
+    sort = forms.CharField(label=_("Sort by"), required=False, max_length=20)
+
+    def __init__(self, *args, facets=(), sorts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sorts = set(sorts)
+        for facet in facets:
+            self.fields[facet.key] = ValueListField(
+                label=facet.label, max_values=MAX_FACET_VALUES, max_length=MAX_FACET_VALUE_LENGTH
+            )
+
+    def clean_sort(self) -> str:
+        # An unknown order is not worth an error page: the default order is shown.
+        sort = self.cleaned_data["sort"]
+        return sort if sort in self.sorts else ""
+
+
+def plain_ids(raw: str) -> list[int]:
+    """The ids in a comma- or space-separated list, skipping anything that is not one."""
+    return [int(part) for part in re.split(r"[\s,]+", raw) if PLAIN_ID.fullmatch(part)]
+
+
+class AdoptionOfficeForm(forms.Form):
+    """Which office an adoption is recorded for: one the person may record for."""
+
+    office = IdChoiceField(
+        queryset=None,
+        error_messages={
+            "required": _("Choose an office you represent."),
+            "invalid_choice": _("Choose an office you represent."),
+        },
+    )
+    remove = forms.BooleanField(required=False)
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices
 
 
 class AdoptionForm(forms.Form):

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import (
@@ -102,20 +101,6 @@ class ListingState:
     query: str = ""
     sort: str = Sort.NAME
     selected: dict[str, list[str]] = field(default_factory=dict)
-
-    @classmethod
-    def from_query(cls, params: QueryDict) -> "ListingState":
-        selected = {}
-        for facet in FACETS:
-            values = [value for value in params.getlist(facet.key) if value][:20]
-            if values:
-                selected[facet.key] = list(dict.fromkeys(values))
-        sort = params.get("sort", Sort.NAME)
-        return cls(
-            query=params.get("q", "").strip()[:200],
-            sort=sort if sort in Sort.ORDERING else Sort.NAME,
-            selected=selected,
-        )
 
     def params(self, **changes) -> list[tuple[str, str]]:
         """The URL's query as pairs; ``changes`` replaces whole keys (a list or None)."""
@@ -282,14 +267,6 @@ def compared_entries(ids: list[int]) -> list[CatalogueEntryPage]:
         .in_bulk()
     )
     return [entries[pk] for pk in wanted if pk in entries]
-
-
-def parse_ids(raw: str) -> list[int]:
-    ids = []
-    for part in raw.replace(" ", ",").split(","):
-        if part.strip().isdigit():
-            ids.append(int(part))
-    return ids
 
 
 def related_entries(entry: CatalogueEntryPage, limit: int = 4) -> list[CatalogueEntryPage]:

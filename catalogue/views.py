@@ -12,14 +12,21 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalogue import permissions, selectors, services
 from catalogue.exports import entry_rows, entry_summary
-from catalogue.forms import AdoptionForm, AnswerForm, QuestionForm
+from catalogue.forms import (
+    AdoptionForm,
+    AdoptionOfficeForm,
+    AnswerForm,
+    ListingFilterForm,
+    QuestionForm,
+    plain_ids,
+)
 from catalogue.models import FreshnessState, Interest, Question
 from network.models import OfficePage
 from network.permissions import is_member, is_secretariat
@@ -33,9 +40,22 @@ def _error_text(error: ValidationError) -> str:
 # The listing --------------------------------------------------------------------------------
 
 
+def _listing_state(request) -> tuple[selectors.ListingState, list[str]]:
+    """The listing the URL asks for, or the whole listing and the reasons it cannot be."""
+    form = ListingFilterForm(request.GET, facets=selectors.FACETS, sorts=selectors.Sort.ORDERING)
+    if not form.is_valid():
+        return selectors.ListingState(), [e for errors in form.errors.values() for e in errors]
+    data = form.cleaned_data
+    return selectors.ListingState(
+        query=data["q"],
+        sort=data["sort"] or selectors.Sort.NAME,
+        selected={facet.key: data[facet.key] for facet in selectors.FACETS if data[facet.key]},
+    ), []
+
+
 def listing(request, index):
-    state = selectors.ListingState.from_query(request.GET)
-    compare_ids = selectors.parse_ids(request.GET.get("compare", ""))[: selectors.MAX_COMPARED]
+    state, errors = _listing_state(request)
+    compare_ids = plain_ids(request.GET.get("compare", ""))[: selectors.MAX_COMPARED]
     entries = Paginator(selectors.listing_entries(state), selectors.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -49,21 +69,27 @@ def listing(request, index):
         "filters_query": state.query_string(),
         "query_string": state.query_string(),
         "compare_ids": compare_ids,
+        "filter_errors": errors,
     }
     if compare_ids:
         context["query_string"] += ("&" if context["query_string"] else "") + urlencode(
             {"compare": ",".join(map(str, compare_ids))}
         )
     # htmx asks for the results region only; everything else gets the whole page.
-    if request.htmx and not request.htmx.boosted and request.htmx.target == "catalogue-results":
+    # Refused filters answer 400 with the whole page, which says why.
+    status = 400 if errors else 200
+    if (
+        not errors
+        and request.htmx
+        and not request.htmx.boosted
+        and request.htmx.target == "catalogue-results"
+    ):
         return TemplateResponse(request, "catalogue/components/listing_results.html", context)
-    return TemplateResponse(request, "catalogue/catalogue_index_page.html", context)
+    return TemplateResponse(request, "catalogue/catalogue_index_page.html", context, status=status)
 
 
 def compare(request, index):
-    ids = selectors.parse_ids(
-        request.GET.get("entries", "") or ",".join(request.GET.getlist("entry"))
-    )
+    ids = plain_ids(request.GET.get("entries", "") or ",".join(request.GET.getlist("entry")))
     entries = selectors.compared_entries(ids)
     rows = compare_rows(entries) if entries else []
     return TemplateResponse(
@@ -90,7 +116,9 @@ def compare_rows(entries) -> list[dict]:
 
 
 def export(request, index, format):
-    state = selectors.ListingState.from_query(request.GET)
+    state, errors = _listing_state(request)
+    if errors:
+        return render(request, "400.html", {"message": " ".join(errors)}, status=400)
     entries = selectors.listing_entries(state).prefetch_related(
         "standards", "languages", "tags", "deployment_models"
     )
@@ -182,10 +210,15 @@ def _back_to(entry, anchor: str = ""):
 def adoption_edit(request, entry):
     if not request.user.is_authenticated:
         return redirect_to_login(entry.url)
-    office = get_object_or_404(OfficePage.objects.live(), pk=request.POST.get("office"))
+    chosen = AdoptionOfficeForm(request.POST, offices=OfficePage.objects.live())
+    if not chosen.is_valid():
+        messages.error(request, _error_text(ValidationError(chosen.errors["office"])))
+        context = entry.get_context(request)
+        return TemplateResponse(request, entry.get_template(request), context, status=400)
+    office = chosen.cleaned_data["office"]
     if not permissions.can_record_adoption(request.user, office):
         raise PermissionDenied
-    if "remove" in request.POST:
+    if chosen.cleaned_data["remove"]:
         services.adoption_delete(entry=entry, office=office, user=request.user)
         messages.success(
             request, _("%(office)s no longer listed as using this.") % {"office": office.title}

@@ -8,7 +8,8 @@ from wagtail.images import get_image_model
 from taggit.forms import TagField
 
 from network.maturity import LEVEL_NAMES, LEVELS, RUBRICS
-from network.models import Member, MemberRole, OfficeKind, OfficePage, Seat, User
+from network.models import Member, MemberRole, Nomination, OfficeKind, OfficePage, Seat, User
+from portal.fields import IdChoiceField
 from portal.models import Language, Region
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -175,6 +176,18 @@ class NominationForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AssessmentExportForm(forms.Form):
+    """Which year's self-assessments to export; every year when none is given."""
+
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+
+
+class NominationChoiceForm(forms.Form):
+    """The nomination the secretariat decides on."""
+
+    nomination = IdChoiceField(queryset=Nomination.objects.all())
 
 
 class NominationDecisionForm(forms.Form):

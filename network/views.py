@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +21,11 @@ from django.views.decorators.http import require_http_methods
 from network import permissions, selectors, services
 from network.charts import maturity_chart
 from network.forms import (
+    AssessmentExportForm,
     AssessmentForm,
     DirectoryFilterForm,
     InvitationAcceptForm,
+    NominationChoiceForm,
     NominationDecisionForm,
     NominationForm,
     ProfileForm,
@@ -189,8 +191,10 @@ def assessment_export(request):
         return refusal
     if not permissions.can_export_assessments(request.user):
         raise PermissionDenied(_("Only the secretariat exports assessments."))
-    year = request.GET.get("year")
-    rows = selectors.assessment_export_rows(int(year) if year and year.isdigit() else None)
+    form = AssessmentExportForm(request.GET)
+    if not form.is_valid():
+        return render(request, "400.html", {"message": " ".join(form.errors["year"])}, status=400)
+    rows = selectors.assessment_export_rows(form.cleaned_data["year"])
     return csv_response(rows, "ict-maturity-assessments.csv")
 
 
@@ -257,7 +261,10 @@ def nomination_review(request, index):
         raise PermissionDenied(_("Only the secretariat confirms nominations."))
     errors = {}
     if request.method == "POST":
-        nomination = get_object_or_404(Nomination, pk=request.POST.get("nomination"))
+        chosen = NominationChoiceForm(request.POST)
+        if not chosen.is_valid():
+            raise Http404
+        nomination = chosen.cleaned_data["nomination"]
         form = NominationDecisionForm(request.POST)
         if form.is_valid():
             try:

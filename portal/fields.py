@@ -1,11 +1,16 @@
-"""Model fields the apps share."""
+"""Model and form fields the apps share."""
 
+import re
 import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# An id as the site writes it: ASCII digits only ("³" and "١٢" pass str.isdigit()), and
+# few enough to fit a 64-bit integer (SQLite raises OverflowError past that).
+PLAIN_ID = re.compile(r"[0-9]{1,18}")
 
 # Every IANA time zone, for offices and events.
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -54,3 +59,26 @@ class ChoiceListField(models.JSONField):
     def labels(self, values) -> list[str]:
         names = dict(self.list_choices)
         return [str(names.get(value, value)) for value in values or []]
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that refuses a value that is no plain id before any query."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not PLAIN_ID.fullmatch(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField that refuses values that are no plain ids before any query."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not PLAIN_ID.fullmatch(str(pk)):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)

@@ -3,7 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Feedback, Language, RegistrationQuestion, WorkshopPage, WorkshopSegment
+from portal.fields import IdChoiceField
+from portal.models import (
+    Feedback,
+    Language,
+    Registration,
+    RegistrationQuestion,
+    WorkshopPage,
+    WorkshopSegment,
+)
 from portal.models.workshops import QuestionKind, WorkshopKind
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -37,6 +45,16 @@ class WorkshopFilterForm(forms.Form):
             "year": data["year"],
             "language": data["language"].code if data["language"] else "",
         }
+
+
+class RegistrationChoiceForm(forms.Form):
+    """The registration the secretariat cancels: one of this workshop's."""
+
+    cancel = IdChoiceField(queryset=Registration.objects.none())
+
+    def __init__(self, *args, workshop: WorkshopPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cancel"].queryset = Registration.objects.filter(workshop=workshop)
 
 
 def _segment_label(segment: WorkshopSegment) -> str:

@@ -26,6 +26,7 @@ from portal.exports import csv_response
 from portal.forms import (
     AttendanceForm,
     FeedbackForm,
+    RegistrationChoiceForm,
     RegistrationForm,
     SubmissionForm,
     TeamForm,
@@ -33,7 +34,6 @@ from portal.forms import (
 )
 from portal.models import (
     CalendarFeed,
-    Registration,
     Team,
     WorkshopIndexPage,
     WorkshopPage,
@@ -280,9 +280,10 @@ def workshop_participants(request, workshop: WorkshopPage):
     form = AttendanceForm(_posted(request), registrations=confirmed)
     if request.method == "POST":
         if "cancel" in request.POST:
-            registration = get_object_or_404(
-                Registration, pk=request.POST.get("cancel"), workshop=workshop
-            )
+            chosen = RegistrationChoiceForm(request.POST, workshop=workshop)
+            if not chosen.is_valid():
+                raise Http404
+            registration = chosen.cleaned_data["cancel"]
             promoted = services.registration_cancel(
                 registration=registration, cancelled_by=request.user
             )

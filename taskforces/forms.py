@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.models import User
+from portal.fields import IdChoiceField, IdMultipleChoiceField
 from taskforces.models import (
     POST_MAX_LENGTH,
     ActionItem,
@@ -15,7 +16,9 @@ from taskforces.models import (
     Answer,
     EmailMode,
     Meeting,
+    Membership,
     MembershipRole,
+    Notification,
     TaskForcePage,
     Thread,
     WatchLevel,
@@ -175,6 +178,32 @@ class JoinDecisionForm(forms.Form):
 class RoleForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+
+class MembershipChoiceForm(forms.Form):
+    """The membership a chair acts on: one of this task force's."""
+
+    membership = IdChoiceField(queryset=Membership.objects.none())
+
+    def __init__(self, *args, taskforce: TaskForcePage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = Membership.objects.filter(taskforce=taskforce)
+
+
+class NotificationChoiceForm(forms.Form):
+    """The notifications to mark as read: some of the person's own, or all when none."""
+
+    notification = IdMultipleChoiceField(queryset=Notification.objects.none(), required=False)
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notification"].queryset = Notification.objects.filter(user=user)
+
+
+class QuoteForm(forms.Form):
+    """The post a reply starts by quoting (``?quote=<id>``)."""
+
+    quote = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
 
 
 class NotificationPreferenceForm(forms.Form):

@@ -110,6 +110,13 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# Bounded input: a NUL character anywhere in the address, query or a posted form is
+# refused with a 400 once signed-in state is known (the error page shows the reader's menu).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "portal.middleware.RejectNullCharactersMiddleware",
+)
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 ASGI_APPLICATION = "portal.asgi.application"

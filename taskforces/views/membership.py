@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -10,11 +11,10 @@ from django.views.decorators.http import require_POST
 
 from network.permissions import is_member
 from taskforces import permissions, selectors, services
-from taskforces.forms import JoinDecisionForm, JoinRequestForm, RoleForm
+from taskforces.forms import JoinDecisionForm, JoinRequestForm, MembershipChoiceForm, RoleForm
 from taskforces.models import (
     JoinRequest,
     JoinRequestStatus,
-    Membership,
     MembershipRole,
     TaskForcePage,
 )
@@ -109,12 +109,10 @@ def members(request, taskforce: TaskForcePage):
                 )
             elif action in ("role", "remove"):
                 form = RoleForm(request.POST)
-                membership_id = request.POST.get("membership", "")
-                membership = get_object_or_404(
-                    Membership,
-                    pk=int(membership_id) if membership_id.isdigit() else 0,
-                    taskforce=taskforce,
-                )
+                chosen = MembershipChoiceForm(request.POST, taskforce=taskforce)
+                if not chosen.is_valid():
+                    raise Http404
+                membership = chosen.cleaned_data["membership"]
                 if action == "remove":
                     services.membership_end(membership=membership, ended_by=user)
                     messages.success(request, _("Member removed."))

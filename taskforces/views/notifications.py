@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taskforces import selectors, services
-from taskforces.forms import NotificationPreferenceForm
+from taskforces.forms import NotificationChoiceForm, NotificationPreferenceForm
 from taskforces.models import ActionStatus, EmailMode, NotificationPreference
 
 
@@ -31,7 +31,11 @@ def notification_list(request):
 @login_required
 @require_POST
 def notification_read(request):
-    ids = [int(value) for value in request.POST.getlist("notification") if value.isdigit()]
+    form = NotificationChoiceForm(request.POST, user=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Choose notifications from your list."))
+        return redirect("taskforces:notifications")
+    ids = [notification.pk for notification in form.cleaned_data["notification"]]
     services.notifications_mark_read(user=request.user, notification_ids=ids or None)
     messages.success(request, _("Marked as read."))
     return redirect("taskforces:notifications")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taskforces import permissions, selectors, services
-from taskforces.forms import PostEditForm, PostForm, ThreadForm, WatchForm
+from taskforces.forms import PostEditForm, PostForm, QuoteForm, ThreadForm, WatchForm
 from taskforces.markup import quote_markdown
 from taskforces.models import Post, TaskForcePage, WatchLevel
 from taskforces.views.access import require, require_reader, workspace_context
@@ -158,10 +158,10 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
 
 
 def _quote_initial(request, thread) -> dict:
-    quote_id = request.GET.get("quote", "")
-    if not quote_id.isdigit():
+    form = QuoteForm(request.GET)
+    if not form.is_valid() or form.cleaned_data["quote"] is None:
         return {}
-    quoted = thread.posts.filter(pk=int(quote_id), hidden_at__isnull=True).first()
+    quoted = thread.posts.filter(pk=form.cleaned_data["quote"], hidden_at__isnull=True).first()
     if quoted is None:
         return {}
     return {

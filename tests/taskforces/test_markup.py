@@ -1,5 +1,7 @@
 """Members' Markdown reaches the page only as cleaned HTML: no hostile input survives."""
 
+import time
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -123,3 +125,49 @@ def test_handles_are_made_from_names():
     assert mention_handle("Youssef", "El Amrani", "member2") == "youssef.el.amrani"
     assert mention_handle("", "", "member3") == "member3"
     assert find_mentions("Hi @Min.Jun.Kim and @x", ["min.jun.kim"]) == {"min.jun.kim"}
+
+
+# Inputs that made a quadratic (or recursive) parser take seconds or fail; each is at most
+# the 20,000 characters a post may hold.
+PATHOLOGICAL = {
+    "open brackets": "[" * 19999,
+    "open brackets, 8000": "[" * 8000,
+    "open parentheses": "(" * 20000,
+    "stars": "*" * 20000,
+    "underscores": "_" * 20000,
+    "backticks": "`" * 20000,
+    "tildes": "~" * 20000,
+    "quotes": "> " * 5000,
+    "nested quotes": ">" * 20000,
+    "nested list markers": "- " * 9999,
+    "nested ordered lists": "1. " * 6666,
+    "indented lists": "".join("  " * depth + "- x\n" for depth in range(130)),
+    "unclosed links": "[a](" * 5000,
+    "unclosed images": "![" * 10000,
+    "empty links": "[](" * 6666,
+    "angle brackets": "<" * 20000,
+    "entities": "&#" * 10000,
+    "table pipes": "|" * 20000,
+    "mixed emphasis": "*_[`" * 5000,
+    "short lines": "x\n" * 10000,
+    "html tags": "<a>" * 6666,
+}
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_markdown_renders_quickly_and_clean(name):
+    text = PATHOLOGICAL[name]
+    assert len(text) <= 20000
+    # CPU time of this process, so that other work on a busy machine does not count.
+    started = time.process_time()
+    html = render_markdown(text)
+    assert time.process_time() - started < 1.0
+    assert dangerous_parts(html) == []
+
+
+def test_line_breaks_tables_and_fenced_code_keep_their_meaning():
+    html = render_markdown("one\ntwo\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\n<b>x</b>\n```")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.br is not None
+    assert [cell.text for cell in soup.select("td")] == ["1", "2"]
+    assert soup.pre.code.text == "<b>x</b>\n"
