@@ -4,7 +4,7 @@ of shared caches), and refusing requests that no part of the site can take."""
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import has_vary_header, patch_cache_control
 from django.utils.translation import gettext as _
@@ -94,5 +94,8 @@ class RejectNullCharactersMiddleware:
             message = _("The request contains a null character, which no field accepts.")
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=400)
+            if request.headers.get("HX-Request"):
+                # A fragment (suggestions, a filtered list): htmx leaves the page as it was.
+                return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
             return render(request, "400.html", {"message": message}, status=400)
         return self.get_response(request)
