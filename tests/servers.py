@@ -48,17 +48,20 @@ def server_log(process: subprocess.Popen) -> str:
     return process.log.read()
 
 
-def start_portal(port: int, *, redis_url: str) -> subprocess.Popen:
+def start_portal(
+    port: int, *, redis_url: str = "", environment: dict[str, str] | None = None
+) -> subprocess.Popen:
     """A uvicorn process of the portal on the test database, started as deployed.
 
-    Its log goes to a file (``server_log``): a pipe nobody reads fills up and stops
-    the server at its next log line.
+    Without ``redis_url`` it runs with the in-memory layers. Its log goes to a file
+    (``server_log``): a pipe nobody reads fills up and stops the server at its next log line.
     """
     env = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": database_url(),
-        "REDIS_URL": redis_url,
+        **({"REDIS_URL": redis_url} if redis_url else {}),
+        **(environment or {}),
     }
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
@@ -75,6 +78,7 @@ def start_portal(port: int, *, redis_url: str) -> subprocess.Popen:
             "off",
             "--log-level",
             "warning",
+            "--no-proxy-headers",
             "--ws-max-size",
             "524288",
         ],
