@@ -9,10 +9,38 @@ import sys
 import tempfile
 import time
 from contextlib import closing
+from pathlib import Path
 
 from django.db import connection
 
 import redis
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Run manage.py in a process of its own, with ``env`` as the only settings given.
+
+    The browser tests allow Django's ORM in async code for Playwright's sake; a deployment
+    never does (the deployment check says so), so that variable is not passed on either.
+    """
+    inherited = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
+    environment = {key: value for key, value in os.environ.items() if key not in inherited}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def free_port() -> int:

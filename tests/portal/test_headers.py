@@ -2,10 +2,7 @@
 production, and personalised responses that no shared cache may keep."""
 
 import json
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 from django.test import override_settings
 
@@ -13,40 +10,18 @@ import pytest
 
 from taskforces.models import MembershipRole
 from tests import factories
+from tests.servers import run_manage
 
 pytestmark = pytest.mark.django_db
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_production(*args: str) -> subprocess.CompletedProcess:
     """Run manage.py with the production settings, as a deployment would."""
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        # The browser tests allow Django's ORM in async code for Playwright's sake;
-        # a deployment never does, and the deployment check says so.
-        if key
-        not in {
-            "SECRET_KEY",
-            "ALLOWED_HOSTS",
-            "DJANGO_SETTINGS_MODULE",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-        }
-    }
-    environment.update(
+    return run_manage(
+        *args,
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="production-like-secret-" + "x" * 40,
         ALLOWED_HOSTS="portal.example.org",
-    )
-    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
     )
 
 

@@ -1,37 +1,16 @@
 """Production settings refuse to start without what a public deployment needs."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 from django.conf import settings
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_django(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
-    }
-    environment.update(env)
-    return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.servers import run_manage
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_django(
+    result = run_manage(
         "check", DJANGO_SETTINGS_MODULE="portal.settings.production", ALLOWED_HOSTS="example.org"
     )
     assert result.returncode != 0
@@ -39,7 +18,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_django(
+    result = run_manage(
         "check", DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="x" * 50
     )
     assert result.returncode != 0
@@ -47,7 +26,7 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_production_starts_with_both(tmp_path):
-    result = run_django(
+    result = run_manage(
         "check",
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="x" * 50,
@@ -59,7 +38,7 @@ def test_production_starts_with_both(tmp_path):
 
 def test_production_settings_have_no_load_demo_command(tmp_path):
     # The demo app is installed by the development and test settings only.
-    result = run_django(
+    result = run_manage(
         "load_demo",
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="x" * 50,
