@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from network import permissions, selectors, services
 from network.charts import maturity_chart
+from network.decorators import members_required
 from network.forms import (
     AssessmentExportForm,
     AssessmentForm,
@@ -34,15 +34,6 @@ from network.models import InvitationStatus, Member, Nomination, NominationStatu
 from portal.exports import csv_response
 
 PAGE_SIZE = 24
-
-
-def _members_only(request):
-    """Send visitors to sign in; refuse signed-in accounts outside the network."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not permissions.is_member(request.user):
-        raise PermissionDenied
-    return None
 
 
 def _filtered_query_string(form: DirectoryFilterForm) -> str:
@@ -67,9 +58,8 @@ def office_directory_context(request, index) -> dict:
     }
 
 
+@members_required
 def people_directory(request, index):
-    if refusal := _members_only(request):
-        return refusal
     form = DirectoryFilterForm(request.GET or None, expertise_choices=selectors.expertise_choices())
     filters = form.filters() if form.is_bound else {}
     members = selectors.member_list(**filters)
@@ -82,9 +72,8 @@ def people_directory(request, index):
     return TemplateResponse(request, "network/people_directory.html", context)
 
 
+@members_required
 def member_profile(request, index, member_id):
-    if refusal := _members_only(request):
-        return refusal
     member = selectors.member_detail(member_id)
     if member is None:
         raise Http404
@@ -130,9 +119,8 @@ def office_page_context(request, office: OfficePage) -> dict:
 # Self-assessment ---------------------------------------------------------------------------
 
 
+@members_required
 def assessment_edit(request, office: OfficePage, year: int | None = None):
-    if refusal := _members_only(request):
-        return refusal
     if not permissions.can_edit_assessment(request.user, office):
         raise PermissionDenied(_("Only the office's representatives fill in its self-assessment."))
     this_year = timezone.localdate().year
@@ -186,9 +174,8 @@ def assessment_edit(request, office: OfficePage, year: int | None = None):
     return TemplateResponse(request, "network/assessment_form.html", context, status=status)
 
 
+@members_required
 def assessment_export(request):
-    if refusal := _members_only(request):
-        return refusal
     if not permissions.can_export_assessments(request.user):
         raise PermissionDenied(_("Only the secretariat exports assessments."))
     form = AssessmentExportForm(request.GET)
@@ -198,9 +185,8 @@ def assessment_export(request):
     return csv_response(rows, "ict-maturity-assessments.csv")
 
 
+@members_required
 def partner_suggestions(request, office: OfficePage):
-    if refusal := _members_only(request):
-        return refusal
     if not permissions.can_find_partners(request.user, office):
         raise PermissionDenied(_("Partner suggestions are for the office's representatives."))
     assessment, suggestions = selectors.partner_suggestions(office)
@@ -216,9 +202,8 @@ def partner_suggestions(request, office: OfficePage):
 # Seats -------------------------------------------------------------------------------------
 
 
+@members_required
 def nomination_create(request, office: OfficePage):
-    if refusal := _members_only(request):
-        return refusal
     if not permissions.can_nominate(request.user, office):
         raise PermissionDenied(_("Only the office's head of ICT or the secretariat nominate."))
     form = NominationForm(request.POST or None)
@@ -254,9 +239,8 @@ def nomination_create(request, office: OfficePage):
     )
 
 
+@members_required
 def nomination_review(request, index):
-    if refusal := _members_only(request):
-        return refusal
     if not permissions.can_review_nominations(request.user):
         raise PermissionDenied(_("Only the secretariat confirms nominations."))
     errors = {}

@@ -9,7 +9,6 @@ given the page the reader asked for (``page``, perhaps a translation) and work o
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network import permissions as network_permissions
+from network.decorators import members_refusal, members_required
 from portal import calendars, permissions, selectors, services
 from portal.exports import csv_response
 from portal.forms import (
@@ -41,15 +41,7 @@ from portal.models import (
 )
 
 PAST_PAGE_SIZE = 12
-
-
-def _members_only(request):
-    """Send visitors to sign in; refuse signed-in accounts outside the network."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not network_permissions.is_member(request.user):
-        raise PermissionDenied(_("Workshop registration is for members of the network."))
-    return None
+MEMBERS_ONLY = _("Workshop registration is for members of the network.")
 
 
 def _posted(request):
@@ -181,10 +173,9 @@ def _page_response(request, workshop, template, context, status=200):
     return TemplateResponse(request, template, context, status=status)
 
 
+@members_required(message=MEMBERS_ONLY)
 def workshop_register(request, workshop: WorkshopPage):
     page, workshop = workshop, workshop.original
-    if refusal := _members_only(request):
-        return refusal
     registration = selectors.registration_for(request.user, workshop)
     if registration is not None and registration.is_active:
         messages.info(request, _("You are already registered for this event."))
@@ -233,10 +224,9 @@ def workshop_register(request, workshop: WorkshopPage):
 
 
 @require_POST
+@members_required(message=MEMBERS_ONLY)
 def workshop_cancel(request, workshop: WorkshopPage):
     page, workshop = workshop, workshop.original
-    if refusal := _members_only(request):
-        return refusal
     registration = selectors.registration_for(request.user, workshop)
     if registration is None or not registration.is_active:
         messages.info(request, _("You are not registered for this event."))
@@ -263,7 +253,7 @@ def workshop_ics(request, workshop: WorkshopPage):
 
 
 def _secretariat_only(request, workshop):
-    if refusal := _members_only(request):
+    if refusal := members_refusal(request, MEMBERS_ONLY):
         return refusal
     if not permissions.can_manage_registrations(request.user, workshop):
         raise PermissionDenied(_("Only the secretariat sees the participants."))
@@ -334,10 +324,9 @@ def workshop_participants_csv(request, workshop: WorkshopPage):
 # After the event ---------------------------------------------------------------------------
 
 
+@members_required(message=MEMBERS_ONLY)
 def workshop_feedback(request, workshop: WorkshopPage):
     page, workshop = workshop, workshop.original
-    if refusal := _members_only(request):
-        return refusal
     registration = selectors.registration_for(request.user, workshop)
     if not permissions.can_give_feedback(request.user, workshop, registration):
         raise PermissionDenied(_("Feedback is for the event's participants, once it has begun."))
@@ -355,10 +344,9 @@ def workshop_feedback(request, workshop: WorkshopPage):
 # Hackathons --------------------------------------------------------------------------------
 
 
+@members_required(message=MEMBERS_ONLY)
 def team_create(request, workshop: WorkshopPage):
     page, workshop = workshop, workshop.original
-    if refusal := _members_only(request):
-        return refusal
     if not workshop.is_hackathon:
         raise Http404
     registration = selectors.registration_for(request.user, workshop)
@@ -392,10 +380,9 @@ def team_create(request, workshop: WorkshopPage):
     return _page_response(request, page, "portal/team_form.html", context, status)
 
 
+@members_required(message=MEMBERS_ONLY)
 def team_submission(request, workshop: WorkshopPage, team_id: int):
     page, workshop = workshop, workshop.original
-    if refusal := _members_only(request):
-        return refusal
     team = get_object_or_404(Team, pk=team_id, workshop=workshop)
     if not permissions.can_edit_submission(request.user, team):
         raise PermissionDenied(_("Submissions are closed, or you are not in this team."))
@@ -419,9 +406,8 @@ def team_submission(request, workshop: WorkshopPage, team_id: int):
 # A person's own workshops ------------------------------------------------------------------
 
 
+@members_required(message=MEMBERS_ONLY)
 def my_workshops(request):
-    if refusal := _members_only(request):
-        return refusal
     mine = selectors.my_registrations(request.user)
     feed = CalendarFeed.objects.filter(user=request.user).first()
     feed_url = (
@@ -443,9 +429,8 @@ def my_workshops(request):
 
 
 @require_POST
+@members_required(message=MEMBERS_ONLY)
 def my_calendar_renew(request):
-    if refusal := _members_only(request):
-        return refusal
     had_one = CalendarFeed.objects.filter(user=request.user).exists()
     services.calendar_feed_renew(user=request.user)
     messages.success(

@@ -21,7 +21,13 @@ from taskforces.models import (
 from taskforces.views.access import require, require_reader, workspace_context
 
 
-def public_page_context(request, taskforce: TaskForcePage) -> dict:
+def public_page(request, taskforce: TaskForcePage):
+    """The task force's public page, with what the reader may do: join, leave, enter."""
+    request.is_preview = getattr(request, "is_preview", False)
+    return taskforce.render(request, context_overrides=_public_page_context(request, taskforce))
+
+
+def _public_page_context(request, taskforce: TaskForcePage) -> dict:
     if taskforce.pk is None:
         # The preview of a task force not saved yet: it has no members nor requests.
         return {"member_count": 0}
