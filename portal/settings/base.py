@@ -73,7 +73,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django_filters",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
