@@ -207,10 +207,6 @@ class Facet:
     label: str
     options: list[FacetOption]
 
-    @property
-    def selected_count(self) -> int:
-        return sum(option.selected for option in self.options)
-
 
 def facets(state: ListingState) -> list[Facet]:
     """Each facet's values with their counts, one grouped query per facet."""

@@ -57,9 +57,7 @@ class MaturityChart:
     has_medians: bool
     width: int = WIDTH
     label_width: int = LABEL_WIDTH
-    plot_width: int = PLOT_WIDTH
     bar_height: int = BAR_HEIGHT
-    top: int = TOP
 
     @property
     def height(self) -> int:

@@ -137,4 +137,3 @@ RUBRICS = [
         },
     ),
 ]
-RUBRIC_BY_DIMENSION = {rubric.dimension.value: rubric for rubric in RUBRICS}

@@ -1,6 +1,8 @@
 """Production settings refuse to start without what a public deployment needs."""
 
+import ast
 import os
+from pathlib import Path
 
 from django.conf import settings
 
@@ -61,3 +63,17 @@ def test_database_url_selects_postgresql():
 def test_redis_url_selects_the_channel_layer_and_cache():
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
     assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+
+
+def test_only_base_settings_read_the_environment():
+    # One place decides what the environment changes (.env.example lists it); the topic
+    # modules base.py imports and dev/test/production only build on what it read.
+    readers = {"environ", "getenv", "env_flag", "env_list", "dj_database_url"}
+    for module in Path(settings.BASE_DIR, "portal", "settings").glob("*.py"):
+        names = {
+            node.id if isinstance(node, ast.Name) else node.attr
+            for node in ast.walk(ast.parse(module.read_text()))
+            if isinstance(node, ast.Name | ast.Attribute)
+        }
+        if module.name != "base.py":
+            assert not names & readers, module.name
