@@ -44,6 +44,7 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rst
 INSTALLED_APPS = [
     # The project's own apps come first so their templates override libraries'.
     "portal",
+    "portal.workshops",
     "network",
     "catalogue",
     "taskforces",

@@ -74,38 +74,3 @@ class NewsTests:
         page = soup(client.get(article.url))
         assert page.find("time")["datetime"] == "2025-04-17"
         assert "It happened." in page.main.get_text()
-
-
-class WorkshopTests:
-    def test_index_separates_upcoming_from_past(self, client, site_tree):
-        factories.WorkshopPageFactory(parent=site_tree.workshops, title="Next month")
-        factories.WorkshopPageFactory(
-            parent=site_tree.workshops,
-            title="Last spring",
-            start_date=datetime.date(2025, 4, 14),
-            end_date=datetime.date(2025, 4, 16),
-        )
-        page = soup(client.get("/workshops/"))
-        upcoming = page.find(id="upcoming-heading").find_parent("section").get_text()
-        past = page.find(id="past-heading").find_parent("section").get_text()
-        assert "Next month" in upcoming and "Last spring" not in upcoming
-        assert "Last spring" in past and "Next month" not in past
-
-    def test_workshop_page_states_local_times_with_their_time_zone(self, client, site_tree):
-        workshop = factories.WorkshopPageFactory(
-            parent=site_tree.workshops,
-            start_date=datetime.date(2025, 4, 14),
-            start_time=datetime.time(9, 30),
-            end_date=datetime.date(2025, 4, 16),
-            end_time=datetime.time(17, 30),
-            time_zone="Europe/Zurich",
-            city="Geneva",
-            country="CH",
-        )
-        page = soup(client.get(workshop.url))
-        times = [t["datetime"] for t in page.main.find_all("time")]
-        assert times == ["2025-04-14T09:30:00+02:00", "2025-04-16T17:30:00+02:00"]
-        text = page.main.get_text(" ", strip=True)
-        assert "Europe/Zurich" in text
-        assert "Geneva, Switzerland" in text
-        assert "Past" in text
