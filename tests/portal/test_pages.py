@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import factories
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,23 @@ class HomePageTests:
             end_date=datetime.date(2025, 4, 16),
         )
         assert "Last year&#x27;s dialogue" not in client.get("/").content.decode()
+
+    def test_what_is_new_takes_as_many_queries_however_much_there_is(self, client, site_tree):
+        office = factories.OfficePageFactory(parent=site_tree.network)
+
+        def add_one_of_each(n):
+            factories.WorkshopPageFactory(parent=site_tree.workshops, title=f"Workshop {n}")
+            factories.NewsArticlePageFactory(parent=site_tree.news, title=f"Article {n}")
+            factories.CatalogueEntryPageFactory(
+                parent=site_tree.catalogue, title=f"Entry {n}", provider_offices=[office]
+            )
+
+        add_one_of_each(0)
+        one = count_queries(client, "/")
+        for n in range(1, 6):
+            add_one_of_each(n)
+        assert one <= 15
+        assert count_queries(client, "/") == one
 
 
 class StandardPageTests:
