@@ -1,7 +1,7 @@
 """Workshops and what members do around them: registrations, feedback, teams, calendars."""
 
 from .choices import QuestionKind, SegmentAccess, WorkshopFormat, WorkshopKind, WorkshopStatus
-from .hackathons import Submission, Team, TeamMembership
+from .hackathons import NOT_THIS_EVENTS_CHALLENGE, Submission, Team, TeamMembership
 from .page_parts import HackathonChallenge, RegistrationQuestion, WorkshopSegment
 from .pages import RESERVED_SLUGS, WorkshopIndexPage, WorkshopPage
 from .registrations import (
@@ -15,6 +15,7 @@ from .registrations import (
 from .speakers import Speaker
 
 __all__ = [
+    "NOT_THIS_EVENTS_CHALLENGE",
     "RESERVED_SLUGS",
     "CalendarFeed",
     "Feedback",

@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-__all__ = ["Submission", "Team", "TeamMembership"]
+__all__ = ["NOT_THIS_EVENTS_CHALLENGE", "Submission", "Team", "TeamMembership"]
+
+NOT_THIS_EVENTS_CHALLENGE = _("Choose one of this event's challenges.")
 
 
 class Team(models.Model):
@@ -61,7 +63,7 @@ class Team(models.Model):
     def clean(self):
         super().clean()
         if self.challenge_id and self.workshop_id and self.challenge.page_id != self.workshop_id:
-            raise ValidationError({"challenge": _("Choose one of this event's challenges.")})
+            raise ValidationError({"challenge": NOT_THIS_EVENTS_CHALLENGE})
 
 
 class TeamMembership(models.Model):

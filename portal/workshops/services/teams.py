@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from network.models import User
 from portal.workshops import permissions
 from portal.workshops.models import (
+    NOT_THIS_EVENTS_CHALLENGE,
     HackathonChallenge,
     Registration,
     Submission,
@@ -38,7 +39,7 @@ def team_create(
     if not name:
         errors["name"] = _("Give the team a name.")
     if challenge is not None and challenge.page_id != workshop.pk:
-        errors["challenge"] = _("Choose one of this event's challenges.")
+        errors["challenge"] = NOT_THIS_EVENTS_CHALLENGE
     if len(people) > workshop.max_team_size:
         errors["members"] = _("A team has at most %(size)d people.") % {
             "size": workshop.max_team_size
