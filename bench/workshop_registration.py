@@ -46,7 +46,7 @@ def people(count: int, prefix: str):
 
 
 def run(workshop, users, threads: int) -> float:
-    from portal import services
+    from portal.workshops import services
 
     todo = queue.Queue()
     for user in users:
@@ -82,8 +82,8 @@ def run(workshop, users, threads: int) -> float:
 
 
 def check(workshop) -> None:
-    from portal import services
-    from portal.models import Registration
+    from portal.workshops import services
+    from portal.workshops.models import Registration
 
     registrations = Registration.objects.filter(workshop=workshop)
     confirmed = registrations.confirmed().count()

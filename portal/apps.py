@@ -7,7 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import signals  # noqa: F401
         from portal.exports import quote_formulas_in_wagtail_exports
 
         quote_formulas_in_wagtail_exports()

@@ -46,7 +46,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("api/catalogue/", catalogue_api.urls),
     path("my/", include("taskforces.urls")),
-    path("my/workshops/", include("portal.workshop_urls")),
+    path("my/workshops/", include("portal.workshops.urls")),
 ]
 
 # Image renditions in development (PORTAL_SERVE_MEDIA); in production the web server

@@ -1,6 +1,6 @@
 from django import template
 
-from catalogue.selectors import MAX_COMPARED
+from catalogue.selectors import MAX_COMPARED, listed_entries
 
 register = template.Library()
 
@@ -12,3 +12,10 @@ def compare_link(entry, compare_ids, query_string):
         return ""
     ids = ",".join(str(pk) for pk in [*compare_ids, entry.pk])
     return "?" + (f"{query_string}&" if query_string else "") + f"compare={ids}"
+
+
+@register.inclusion_tag("components/latest_catalogue_entries.html")
+def latest_catalogue_entries(limit: int = 4):
+    """The entries most recently published in the catalogue, as cards."""
+    entries = listed_entries().select_related("category").order_by("-first_published_at")[:limit]
+    return {"entries": entries}

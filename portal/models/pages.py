@@ -1,7 +1,6 @@
 """The home page and the standard pages (About the network and the like)."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -45,7 +44,7 @@ class HomePage(Page):
     subpage_types = [
         "portal.StandardPage",
         "portal.NewsIndexPage",
-        "portal.WorkshopIndexPage",
+        "workshops.WorkshopIndexPage",
         "network.OfficeIndexPage",
         "catalogue.CatalogueIndexPage",
         "taskforces.TaskForceIndexPage",
@@ -56,21 +55,13 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.selectors import listed_entries
-        from portal.models import NewsArticlePage, WorkshopPage
+        # Upcoming workshops and the catalogue's latest entries come from their apps'
+        # template tags (home_page.html), so that this module imports no other app.
+        from portal.models.news import NewsArticlePage  # news.py builds on this module
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_workshops"] = (
-            WorkshopPage.objects.live()
-            .public()
-            .filter(ends_at__gte=timezone.now())
-            .order_by("starts_at")[:3]
-        )
         context["latest_news"] = (
             NewsArticlePage.objects.live().public().order_by("-date", "-pk")[:3]
-        )
-        context["recent_entries"] = (
-            listed_entries().select_related("category").order_by("-first_published_at")[:4]
         )
         return context
 

@@ -51,6 +51,7 @@ PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
 INSTALLED_APPS = [
     # The project's own apps come first so their templates override libraries'.
     "portal",
+    "portal.workshops",
     "network",
     "catalogue",
     "taskforces",

@@ -12,7 +12,7 @@ import pytest
 
 from network import permissions
 from network.models import MemberRole
-from portal.models import Registration, WorkshopPage
+from portal.workshops.models import Registration, WorkshopPage
 from tests import factories
 from tests.accounts import enable_two_factor, totp_code
 from tests.browser.conftest import sign_in
@@ -59,7 +59,7 @@ def test_the_secretariat_publishes_a_workshop_and_a_member_registers_and_saves_t
     page.locator("main").get_by_role("button", name="Sign in").click()
     page.wait_for_url(lambda url: "/2fa/" not in url)
 
-    page.goto(f"{live_server_url}/admin/pages/add/portal/workshoppage/{site_tree.workshops.pk}/")
+    page.goto(f"{live_server_url}/admin/pages/add/workshops/workshoppage/{site_tree.workshops.pk}/")
     form = page.locator("form#page-edit-form")
     form.get_by_role("textbox", name="Title*").fill("Workshop on ST.96 in practice")
     form.get_by_role("textbox", name="Summary*").fill("Offices show how they moved to ST.96.")

@@ -14,8 +14,7 @@ from bs4 import BeautifulSoup
 from catalogue.models import Adoption, CatalogueEntryPage, Category, Question
 from network.models import Member, OfficeKind, OfficePage, User
 from portal.demo.loading import DEMO_PASSWORD
-from portal.models import WorkshopPage
-from portal.models.workshops import WorkshopStatus
+from portal.workshops.models import WorkshopPage, WorkshopStatus
 from taskforces.models import (
     Decision,
     DocumentVersion,

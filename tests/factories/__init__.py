@@ -14,16 +14,11 @@ from tests.factories.network import (
     UserFactory,
 )
 from tests.factories.portal import (
-    HackathonChallengeFactory,
     LanguageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
     RegionFactory,
-    RegistrationQuestionFactory,
-    SpeakerFactory,
     StandardPageFactory,
-    WorkshopIndexPageFactory,
-    WorkshopPageFactory,
 )
 from tests.factories.taskforces import (
     ActionItemFactory,
@@ -37,6 +32,13 @@ from tests.factories.taskforces import (
     TaskForceIndexPageFactory,
     TaskForcePageFactory,
     ThreadFactory,
+)
+from tests.factories.workshops import (
+    HackathonChallengeFactory,
+    RegistrationQuestionFactory,
+    SpeakerFactory,
+    WorkshopIndexPageFactory,
+    WorkshopPageFactory,
 )
 
 __all__ = [

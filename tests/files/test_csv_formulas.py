@@ -11,7 +11,7 @@ import pytest
 from catalogue.models import CatalogueEntryPage
 from network import services as network_services
 from network.maturity import Dimension
-from portal import services
+from portal.workshops import services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

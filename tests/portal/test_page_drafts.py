@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from tests import factories
-from tests.portal.test_admin import workshop_form
+from tests.workshops.test_admin import workshop_form
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +161,7 @@ CASES = {
         singleton=True,
     ),
     "workshop_index": PageCase(
-        "portal.WorkshopIndexPage", lambda refs: refs.site_tree.home, index_form, singleton=True
+        "workshops.WorkshopIndexPage", lambda refs: refs.site_tree.home, index_form, singleton=True
     ),
     "news_index": PageCase(
         "portal.NewsIndexPage", lambda refs: refs.site_tree.home, index_form, singleton=True
@@ -206,7 +206,7 @@ CASES = {
         shown=("Analytics",),
     ),
     "workshop": PageCase(
-        "portal.WorkshopPage",
+        "workshops.WorkshopPage",
         parent=lambda refs: refs.site_tree.workshops,
         form=workshop_case_form,
         multiple=workshop_multiple,

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import factories
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,23 @@ class HomePageTests:
             end_date=datetime.date(2025, 4, 16),
         )
         assert "Last year&#x27;s dialogue" not in client.get("/").content.decode()
+
+    def test_what_is_new_takes_as_many_queries_however_much_there_is(self, client, site_tree):
+        office = factories.OfficePageFactory(parent=site_tree.network)
+
+        def add_one_of_each(n):
+            factories.WorkshopPageFactory(parent=site_tree.workshops, title=f"Workshop {n}")
+            factories.NewsArticlePageFactory(parent=site_tree.news, title=f"Article {n}")
+            factories.CatalogueEntryPageFactory(
+                parent=site_tree.catalogue, title=f"Entry {n}", provider_offices=[office]
+            )
+
+        add_one_of_each(0)
+        one = count_queries(client, "/")
+        for n in range(1, 6):
+            add_one_of_each(n)
+        assert one <= 15
+        assert count_queries(client, "/") == one
 
 
 class StandardPageTests:
@@ -74,38 +92,3 @@ class NewsTests:
         page = soup(client.get(article.url))
         assert page.find("time")["datetime"] == "2025-04-17"
         assert "It happened." in page.main.get_text()
-
-
-class WorkshopTests:
-    def test_index_separates_upcoming_from_past(self, client, site_tree):
-        factories.WorkshopPageFactory(parent=site_tree.workshops, title="Next month")
-        factories.WorkshopPageFactory(
-            parent=site_tree.workshops,
-            title="Last spring",
-            start_date=datetime.date(2025, 4, 14),
-            end_date=datetime.date(2025, 4, 16),
-        )
-        page = soup(client.get("/workshops/"))
-        upcoming = page.find(id="upcoming-heading").find_parent("section").get_text()
-        past = page.find(id="past-heading").find_parent("section").get_text()
-        assert "Next month" in upcoming and "Last spring" not in upcoming
-        assert "Last spring" in past and "Next month" not in past
-
-    def test_workshop_page_states_local_times_with_their_time_zone(self, client, site_tree):
-        workshop = factories.WorkshopPageFactory(
-            parent=site_tree.workshops,
-            start_date=datetime.date(2025, 4, 14),
-            start_time=datetime.time(9, 30),
-            end_date=datetime.date(2025, 4, 16),
-            end_time=datetime.time(17, 30),
-            time_zone="Europe/Zurich",
-            city="Geneva",
-            country="CH",
-        )
-        page = soup(client.get(workshop.url))
-        times = [t["datetime"] for t in page.main.find_all("time")]
-        assert times == ["2025-04-14T09:30:00+02:00", "2025-04-16T17:30:00+02:00"]
-        text = page.main.get_text(" ", strip=True)
-        assert "Europe/Zurich" in text
-        assert "Geneva, Switzerland" in text
-        assert "Past" in text

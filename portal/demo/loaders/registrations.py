@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from portal.demo.loading import DemoRun, by_key, ensure, read_data
-from portal.models import (
+from portal.workshops.models import (
     Feedback,
     Registration,
     RegistrationStatus,

@@ -3,7 +3,8 @@
 from catalogue.models import CatalogueIndexPage
 from network.models import OfficeIndexPage
 from portal.demo.loading import DemoRun, SiteSections, ensure_page, heading, paragraph, read_data
-from portal.models import HomePage, NewsIndexPage, StandardPage, WorkshopIndexPage
+from portal.models import HomePage, NewsIndexPage, StandardPage
+from portal.workshops.models import WorkshopIndexPage
 from taskforces.models import TaskForceIndexPage
 
 SECTION_MODELS = {

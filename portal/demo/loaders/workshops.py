@@ -13,9 +13,9 @@ from portal.demo.loading import (
     paragraph,
     read_data,
 )
-from portal.models import (
+from portal.models import Language
+from portal.workshops.models import (
     HackathonChallenge,
-    Language,
     RegistrationQuestion,
     Speaker,
     WorkshopPage,

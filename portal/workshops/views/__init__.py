@@ -1,0 +1,1 @@
+"""Workshop views, by what they serve; routed in portal.workshops.urls."""
