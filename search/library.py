@@ -4,7 +4,6 @@ reports), found by their title; none from a collection with view restrictions.
 Wagtail's own model, so search registers it itself, as the apps register theirs.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -12,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Collection, CollectionViewRestriction
 
-from search import tasks
+from search import services
 from search.entries import EVERYONE, EntryData, as_datetime, guess_language, source_key
 from search.models import Kind
 from search.registry import register_model
@@ -63,9 +62,5 @@ def collection_privacy_changed(sender, instance, raw=False, **kwargs):
     if collection is None:  # The collection itself is being deleted.
         return
     collections = collection.get_descendants(inclusive=True)
-    ids = [
-        str(pk)
-        for pk in Document.objects.filter(collection__in=collections).values_list("pk", flat=True)
-    ]
-    if ids:
-        transaction.on_commit(lambda: tasks.sync_objects.enqueue(Document._meta.label_lower, ids))
+    ids = Document.objects.filter(collection__in=collections).values_list("pk", flat=True)
+    services.objects_sync_later(label=Document._meta.label_lower, ids=ids)

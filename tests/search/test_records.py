@@ -259,3 +259,31 @@ def test_reindexing_rebuilds_answered_questions_only(cast, question, reindex):
         SearchEntry.objects.filter(kind="question").values_list("source_pk", flat=True)
     ) == [str(question.pk)]
     assert factories_question.pk
+
+
+def test_a_question_is_an_elasticsearch_document_for_its_readers_only(cast, question):
+    answer(question, cast)
+    source = EntryDocument.from_entry(SearchEntry.objects.get(kind="question")).to_dict()
+    keys = [
+        "catalogue.all-questions",
+        f"catalogue.entry-provider:{question.entry.pk}",
+        f"catalogue.question-asker:{cast.member.pk}",
+    ]
+    assert source["audience"] == "restricted"
+    assert source["readers"] == keys
+    assert source["suggest"]["contexts"] == {"audience": keys}
+
+
+def test_search_knows_the_providers_the_catalogue_knows(cast, question, site_tree):
+    from catalogue.permissions import is_provider
+    from catalogue.search import provided_entry_ids
+
+    other = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue, provider_offices=[cast.office_a]
+    )
+    other.contact_member = cast.member.member
+    other.save()
+    for person in [cast.cio_a, cast.cio_b, cast.member, cast.secretariat]:
+        person = fresh(person)
+        for entry in [question.entry, other]:
+            assert (entry.pk in provided_entry_ids(person)) is is_provider(person, entry)
