@@ -167,6 +167,14 @@ def meeting_entry(meeting: Meeting) -> EntryData | None:
     )
 
 
+@receiver(post_save, sender=Meeting, dispatch_uid="search:taskforces.meeting-actions")
+def meeting_was_saved(sender, instance, created, raw=False, **kwargs):
+    if not (created or raw):
+        # Its action items are found by its title too.
+        item_ids = instance.action_items.values_list("pk", flat=True)
+        services.objects_sync_later(label=ActionItem._meta.label_lower, ids=item_ids)
+
+
 def decisions():
     return Decision.objects.select_related("taskforce")
 

@@ -287,3 +287,12 @@ def test_search_knows_the_providers_the_catalogue_knows(cast, question, site_tre
         person = fresh(person)
         for entry in [question.entry, other]:
             assert (entry.pk in provided_entry_ids(person)) is is_provider(person, entry)
+
+
+def test_an_action_item_is_found_by_its_meeting_s_new_title(
+    workspace, records, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        records.meeting.title = "Harvest meeting"
+        records.meeting.save()
+    assert found_kinds("Harvest", workspace.insider) == {"meeting", "action_item"}
