@@ -64,7 +64,9 @@ QUERIES = [
     "patentes",
     "zeppelin",
 ]
-SCOPE = SearchScope(members=True, taskforce_ids=frozenset({1, 2}))
+SCOPE = SearchScope(
+    readers=frozenset({"network.members", "taskforces.taskforce:1", "taskforces.taskforce:2"})
+)
 
 
 def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
@@ -75,9 +77,11 @@ def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
         language = rng.choices(list(vocab), weights=[70, 10, 10, 10])[0]
         words = vocab[language]
         kind = rng.choice(KINDS)
-        audience = {"member": "members", "thread": "taskforce", "post": "taskforce"}.get(
-            kind, "public"
-        )
+        readers = {
+            "member": ["network.members"],
+            "thread": [f"taskforces.taskforce:{rng.randint(1, 10)}"],
+            "post": [f"taskforces.taskforce:{rng.randint(1, 10)}"],
+        }.get(kind, [])
         entries.append(
             EntryData(
                 source="bench.document",
@@ -85,8 +89,7 @@ def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
                 kind=kind,
                 title="" if kind == "post" else " ".join(rng.choices(words, k=4)).capitalize(),
                 url=f"/bench/{number}/",
-                audience=audience,
-                taskforce_id=rng.randint(1, 10) if audience == "taskforce" else None,
+                readers=readers,
                 body=" ".join(rng.choices(words, k=rng.randint(30, 120))),
                 language=language,
                 date=now - timezone.timedelta(days=rng.randint(0, 3650)),
@@ -120,8 +123,10 @@ def raw_sql(query: str) -> tuple[str, list]:
           ON i.content_type_id = %s AND i.object_id = e.id::text
         , q
         WHERE (i.title @@ q.query OR i.body @@ q.query)
-          AND (e.audience IN ('public', 'members')
-               OR (e.audience = 'taskforce' AND e.taskforce_id IN (1, 2)))
+          AND (e.audience = 'public'
+               OR (e.audience = 'restricted' AND e.id IN (
+                   SELECT r.entry_id FROM search_entryreader r WHERE r.key IN (
+                       'network.members', 'taskforces.taskforce:1', 'taskforces.taskforce:2'))))
         ORDER BY ts_rank('{weights}', i.title, q.query) * i.title_norm
                + ts_rank('{weights}', i.body, q.query) DESC, e.id DESC
         LIMIT 20

@@ -15,16 +15,15 @@ from wagtail.search.utils import parse_query_string
 from portal.models import Language
 from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
 from search.excerpts import highlight, query_terms
-from search.models import Audience, SearchEntry
+from search.models import Audience, EntryReader, SearchEntry
 from search.permissions import SearchScope
 
 
 def visible_entries(scope: SearchScope) -> QuerySet[SearchEntry]:
     visible = Q(audience=Audience.PUBLIC)
-    if scope.members:
-        visible |= Q(audience=Audience.MEMBERS)
-    if scope.taskforce_ids:
-        visible |= Q(audience=Audience.TASKFORCE, taskforce_id__in=sorted(scope.taskforce_ids))
+    if scope.readers:
+        readable = EntryReader.objects.filter(key__in=sorted(scope.readers))
+        visible |= Q(audience=Audience.RESTRICTED, id__in=readable.values("entry_id"))
     return SearchEntry.objects.filter(visible)
 
 

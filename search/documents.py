@@ -16,7 +16,7 @@ from elasticsearch_dsl import (
     analyzer,
 )
 
-from search.models import SearchEntry
+from search.models import Audience, SearchEntry
 
 # Elasticsearch's built-in analysers for WIPO's six languages (Chinese: bigrams).
 LANGUAGE_ANALYZERS = {
@@ -49,7 +49,8 @@ class EntryDocument(Document):
     date = Date()
     year = Integer()
     audience = Keyword()
-    taskforce_id = Integer()
+    # The reader keys that may find a restricted entry (search.registry).
+    readers = Keyword()
     category = Keyword()
     offices = Keyword()
     languages = Keyword()
@@ -69,12 +70,12 @@ class EntryDocument(Document):
             date=entry.date,
             year=entry.year,
             audience=entry.audience,
-            taskforce_id=entry.taskforce_id,
+            readers=reader_keys(entry),
             category=str(entry.category_id) if entry.category_id else None,
             offices=[str(office.pk) for office in entry.offices.all()],
             languages=[language.code for language in entry.languages.all()],
             suggest=(
-                {"input": [entry.title], "contexts": {"audience": [audience_context(entry)]}}
+                {"input": [entry.title], "contexts": {"audience": audience_contexts(entry)}}
                 if entry.title
                 else None
             ),
@@ -85,11 +86,16 @@ def document_id(source: str, source_pk: str) -> str:
     return f"{source}:{source_pk}"
 
 
-def audience_context(entry: SearchEntry) -> str:
-    """The completion context naming who may see an entry's title."""
-    if entry.taskforce_id:
-        return f"taskforce-{entry.taskforce_id}"
-    return entry.audience
+def reader_keys(entry: SearchEntry) -> list[str]:
+    return sorted(reader.key for reader in entry.readers.all())
+
+
+def audience_contexts(entry: SearchEntry) -> list[str]:
+    """The completion contexts naming who may see an entry's title: "public", or the
+    reader keys that may read it."""
+    if entry.audience == Audience.PUBLIC:
+        return [Audience.PUBLIC.value]
+    return reader_keys(entry)
 
 
 def index_definition(name: str) -> Index:

@@ -129,11 +129,9 @@ class ElasticsearchEngine:
     @staticmethod
     def visibility(scope: SearchScope) -> Q:
         visible = Q("term", audience=Audience.PUBLIC.value)
-        if scope.members:
-            visible |= Q("term", audience=Audience.MEMBERS.value)
-        if scope.taskforce_ids:
-            visible |= Q("term", audience=Audience.TASKFORCE.value) & Q(
-                "terms", taskforce_id=sorted(scope.taskforce_ids)
+        if scope.readers:
+            visible |= Q("term", audience=Audience.RESTRICTED.value) & Q(
+                "terms", readers=sorted(scope.readers)
             )
         return visible
 
@@ -215,10 +213,7 @@ class ElasticsearchEngine:
         return self.parse_results(response.body)
 
     def suggest_body(self, text: str, *, scope: SearchScope, limit: int) -> dict:
-        contexts = [Audience.PUBLIC.value]
-        if scope.members:
-            contexts.append(Audience.MEMBERS.value)
-        contexts += [f"taskforce-{pk}" for pk in sorted(scope.taskforce_ids)]
+        contexts = [Audience.PUBLIC.value, *sorted(scope.readers)]
         return {
             "_source": ["kind", "title", "url"],
             "suggest": {

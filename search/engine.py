@@ -54,7 +54,17 @@ class Hit:
         return self.date is not None and self.kind in DATED_KINDS
 
 
-DATED_KINDS = {Kind.NEWS, Kind.WORKSHOP, Kind.THREAD, Kind.POST, Kind.DOCUMENT}
+DATED_KINDS = {
+    Kind.NEWS,
+    Kind.WORKSHOP,
+    Kind.THREAD,
+    Kind.POST,
+    Kind.DOCUMENT,
+    Kind.MEETING,
+    Kind.DECISION,
+    Kind.ACTION_ITEM,
+    Kind.QUESTION,
+}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 PAGE_SOURCE = "wagtailcore.page"
+# The readers of an entry anyone may find; otherwise an entry names the reader keys
+# (search.registry.register_readers) that may find it, e.g. ["network.members"].
+EVERYONE: tuple[str, ...] = ()
 
 
 @dataclass
@@ -20,12 +23,12 @@ class EntryData:
     kind: str
     title: str
     url: str
-    audience: str
+    # Who may find it: EVERYONE, or reader keys. Required, so that no source forgets it.
+    readers: tuple[str, ...] | list[str]
     body: str = ""
     context: str = ""
     language: str = ""
     date: datetime.datetime | None = None
-    taskforce_id: int | None = None
     category_id: int | None = None
     office_ids: list[int] = field(default_factory=list)
     language_codes: list[str] = field(default_factory=list)
@@ -33,6 +36,10 @@ class EntryData:
     @property
     def key(self) -> tuple[str, str]:
         return (self.source, self.source_pk)
+
+    @property
+    def audience(self) -> str:
+        return "restricted" if self.readers else "public"
 
     @property
     def year(self) -> int | None:

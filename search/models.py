@@ -1,11 +1,11 @@
 """What site search holds: one entry per thing a reader can find, with who may read it.
 
-Entries are built from the content (pages, members, task-force threads, posts and
-documents) by search.sources and kept in step by search.signals. The database engine
-searches them through Wagtail's search backend; the Elasticsearch engine indexes copies
-of them. Who may read an entry is stored on it (audience, task force) and checked at
-query time against the reader's current roles, so leaving a task force takes effect at
-once without touching the index.
+Entries are built from the content by the sources each app registers (search.registry,
+the apps' search.py) and kept in step by signals. The database engine searches them
+through Wagtail's search backend; the Elasticsearch engine indexes copies of them. Who
+may read an entry is stored on it (public, or the reader keys that may read it) and
+checked at query time against the keys the reader holds now, so leaving a task force
+takes effect at once without touching the index.
 """
 
 from django.db import models
@@ -27,12 +27,16 @@ class Kind(models.TextChoices):
     THREAD = "thread", _("Discussion")
     POST = "post", _("Post")
     DOCUMENT = "document", _("Document")
+    MEETING = "meeting", _("Meeting")
+    DECISION = "decision", _("Decision")
+    ACTION_ITEM = "action_item", _("Action item")
+    QUESTION = "question", _("Question and answer")
 
 
 class Audience(models.TextChoices):
     PUBLIC = "public", _("Everyone")
-    MEMBERS = "members", _("Members of the network")
-    TASKFORCE = "taskforce", _("Members of one task force")
+    # Only readers holding one of the entry's reader keys (EntryReader).
+    RESTRICTED = "restricted", _("Named readers")
 
 
 # PostgreSQL text search configurations by language code; the rest use "simple"
@@ -41,7 +45,7 @@ SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russi
 
 
 class SearchEntry(index.Indexed, models.Model):
-    """One searchable thing: a page, a member, a thread, a post or a document."""
+    """One searchable thing: a page, a person, a thread, a post, a document, a record."""
 
     # The source object, as "<app_label>.<model_name>" and its primary key.
     source = models.CharField(max_length=100)
@@ -60,7 +64,6 @@ class SearchEntry(index.Indexed, models.Model):
     year = models.PositiveSmallIntegerField(null=True, blank=True)
 
     audience = models.CharField(max_length=20, choices=Audience.choices)
-    taskforce_id = models.PositiveIntegerField(null=True, blank=True)
 
     # Facets.
     category = models.ForeignKey(
@@ -79,7 +82,6 @@ class SearchEntry(index.Indexed, models.Model):
         index.FilterField("title"),
         index.FilterField("kind"),
         index.FilterField("audience"),
-        index.FilterField("taskforce_id"),
         index.FilterField("category"),
         index.FilterField("year"),
         index.FilterField("date"),
@@ -89,7 +91,6 @@ class SearchEntry(index.Indexed, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "source_pk"], name="one_entry_per_object")
         ]
-        indexes = [models.Index(fields=["audience", "taskforce_id"])]
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
 
@@ -104,3 +105,20 @@ class SearchEntry(index.Indexed, models.Model):
     def search_config(self) -> str:
         """The PostgreSQL text search configuration for this entry's language."""
         return SEARCH_CONFIGS.get(self.language, "simple")
+
+
+class EntryReader(models.Model):
+    """One reader key that may read a restricted entry, e.g. "taskforces.taskforce:12"."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="readers")
+    key = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "key"], name="one_reader_key_per_entry")
+        ]
+        verbose_name = _("search entry reader")
+        verbose_name_plural = _("search entry readers")
+
+    def __str__(self):
+        return self.key

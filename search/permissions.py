@@ -1,28 +1,28 @@
 """Who may find what through search: the reader's scope, asked on every search.
 
-Built on network.permissions and the task-force rule, and computed for each request from
-the reader's current roles, so that leaving a task force or the network hides its
-content from the next search on.
+The scope is the set of reader keys the person holds now, as the apps that registered
+readers (search.registry.register_readers) say from their own rules: the network's
+members, the members of each task force, the asker and the providers of a catalogue
+question. Computed for each request from the reader's current roles, so that leaving a
+task force or the network hides its content from the next search on.
 """
 
 from dataclasses import dataclass, field
 
-from network.permissions import is_member
-from search.taskforce_content import readable_taskforce_ids
+from search.registry import registry
 
 
 @dataclass(frozen=True)
 class SearchScope:
-    """What one reader may see: public entries, members' entries, some task forces'."""
+    """What one reader may see: public entries, and those naming one of these keys."""
 
-    members: bool = False
-    taskforce_ids: frozenset[int] = field(default_factory=frozenset)
+    readers: frozenset[str] = field(default_factory=frozenset)
 
 
 PUBLIC_SCOPE = SearchScope()
 
 
 def search_scope(user) -> SearchScope:
-    if user is None or not is_member(user):
+    if user is None or not (user.is_authenticated and user.is_active):
         return PUBLIC_SCOPE
-    return SearchScope(members=True, taskforce_ids=frozenset(readable_taskforce_ids(user)))
+    return SearchScope(readers=registry.readers_of(user))

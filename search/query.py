@@ -16,7 +16,6 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from network.models import OfficePage
 from portal.models import Language
 from search.engine import (
     FACETS,
@@ -31,6 +30,7 @@ from search.engine import (
 )
 from search.models import Kind
 from search.permissions import search_scope
+from search.registry import registry
 
 logger = logging.getLogger(__name__)
 
@@ -215,26 +215,16 @@ def _facets(counts: dict[str, dict[str, int]], filters: dict[str, str]) -> list[
 
 
 def _facet_labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
-    """Readable names for facet values, one query per facet that needs names."""
-    from catalogue.models import Category
+    """Readable names for facet values, one query per facet that needs names (offices
+    and categories are named by the apps that registered them)."""
 
     def ids(name: str) -> list[int]:
         return [int(value) for value in counts.get(name, {}) if value.isdigit()]
 
     return {
         "kind": {kind.value: str(kind.label) for kind in Kind},
-        "office": {
-            str(pk): title
-            for pk, title in OfficePage.objects.filter(pk__in=ids("office")).values_list(
-                "pk", "title"
-            )
-        },
-        "category": {
-            str(pk): name
-            for pk, name in Category.objects.filter(pk__in=ids("category")).values_list(
-                "pk", "name"
-            )
-        },
+        "office": registry.labels("office", ids("office")),
+        "category": registry.labels("category", ids("category")),
         "language": dict(
             Language.objects.filter(code__in=list(counts.get("language", {}))).values_list(
                 "code", "name"

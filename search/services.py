@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 from search import sources
 from search.engine import SearchEngine, get_engine, uses_cluster
 from search.entries import EntryData, source_key
-from search.models import SearchEntry
+from search.models import EntryReader, SearchEntry
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,6 @@ ENTRY_FIELDS = [
     "date",
     "year",
     "audience",
-    "taskforce_id",
     "category_id",
 ]
 
@@ -71,7 +70,7 @@ def engine_sync(*, keys: list[tuple[str, str]], engine: SearchEngine) -> None:
         for entry in SearchEntry.objects.filter(
             source__in={source for source, _ in wanted},
             source_pk__in={source_pk for _, source_pk in wanted},
-        ).prefetch_related("offices", "languages")
+        ).prefetch_related("offices", "languages", "readers")
         if (entry.source, entry.source_pk) in wanted
     ]
     if stored:
@@ -90,6 +89,7 @@ def entry_save(*, data: EntryData) -> SearchEntry:
     )
     entry.offices.set(data.office_ids)
     entry.languages.set(sources.language_ids(data.language_codes))
+    _set_readers([entry], [data])
     _tell_engine(data.key)
     return entry
 
@@ -99,6 +99,23 @@ def entry_delete(*, source: str, source_pk: str) -> None:
     deleted, _ = SearchEntry.objects.filter(source=source, source_pk=source_pk).delete()
     if deleted:
         _tell_engine((source, source_pk))
+
+
+def objects_sync_later(*, label: str, ids: Iterable) -> None:
+    """Re-read these objects of one model (\"app_label.model_name\") in the background,
+    once the transaction commits: e.g. a renamed thread's posts."""
+    from search import tasks
+
+    ids = [str(pk) for pk in ids]
+    if ids:
+        transaction.on_commit(lambda: tasks.sync_objects.enqueue(label, ids))
+
+
+def page_tree_sync_later(*, page_id: int) -> None:
+    """Re-read a page and the pages below it in the background (moved, made private)."""
+    from search import tasks
+
+    transaction.on_commit(lambda: tasks.sync_page_tree.enqueue(page_id))
 
 
 def entry_sync(*, obj: Model) -> None:
@@ -137,7 +154,7 @@ def entries_rebuild(
     ]
     for start in range(0, len(stale), batch_size):
         SearchEntry.objects.filter(pk__in=stale[start : start + batch_size]).delete()
-    entries = SearchEntry.objects.order_by("pk").prefetch_related("offices", "languages")
+    entries = SearchEntry.objects.order_by("pk").prefetch_related("offices", "languages", "readers")
     (engine or get_engine()).rebuild(
         entries.iterator(chunk_size=batch_size),
         total=len(kept),
@@ -200,5 +217,18 @@ def entries_store(*, data: list[EntryData]) -> None:
             if code in language_ids
         ]
     )
+    _set_readers(entries, data)
     index = get_search_backend().get_index_for_model(SearchEntry)
     index.add_items(SearchEntry, entries)
+
+
+def _set_readers(entries: list[SearchEntry], data: list[EntryData]) -> None:
+    """Replace the reader keys of these entries (stored, in the order of ``data``)."""
+    EntryReader.objects.filter(entry__in=entries).delete()
+    EntryReader.objects.bulk_create(
+        [
+            EntryReader(entry=entry, key=key)
+            for entry, item in zip(entries, data, strict=True)
+            for key in sorted(set(item.readers))
+        ]
+    )

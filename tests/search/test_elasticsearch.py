@@ -57,9 +57,8 @@ class MappingTests:
     def test_filters_and_facets_are_keywords_and_suggestions_know_their_audience(self):
         definition = index_definition("staging-search-1").to_dict()
         mapping = definition["mappings"]["properties"]
-        for field in ["kind", "audience", "category", "offices", "languages"]:
+        for field in ["kind", "audience", "readers", "category", "offices", "languages"]:
             assert mapping[field] == {"type": "keyword"}
-        assert mapping["taskforce_id"] == {"type": "integer"}
         assert mapping["suggest"] == {
             "type": "completion",
             "analyzer": "simple",
@@ -89,8 +88,8 @@ class DocumentTests:
         entry = SearchEntry.objects.get(kind="post")
         document = EntryDocument.from_entry(entry).to_dict(include_meta=True)
         assert document["_id"] == f"taskforces.post:{workspace.post.pk}"
-        assert document["_source"]["audience"] == "taskforce"
-        assert document["_source"]["taskforce_id"] == workspace.taskforce.pk
+        assert document["_source"]["audience"] == "restricted"
+        assert document["_source"]["readers"] == [f"taskforces.taskforce:{workspace.taskforce.pk}"]
         assert "suggest" not in document["_source"]
 
     def test_a_thread_suggests_its_title_to_its_task_force_only(self, cast, workspace, reindex):
@@ -99,7 +98,7 @@ class DocumentTests:
         source = EntryDocument.from_entry(entry).to_dict()
         assert source["suggest"] == {
             "input": [f"Piloting {PRIVATE_WORD} routing"],
-            "contexts": {"audience": [f"taskforce-{workspace.taskforce.pk}"]},
+            "contexts": {"audience": [f"taskforces.taskforce:{workspace.taskforce.pk}"]},
         }
 
     def test_an_office_carries_its_facets(self, cast, reindex):
@@ -133,22 +132,33 @@ class QueryBodyTests:
         assert body["track_total_hits"] is True
 
     def test_a_task_force_member_also_searches_members_and_their_task_forces(self, engine):
-        scope = SearchScope(members=True, taskforce_ids=frozenset({7, 3}))
+        scope = SearchScope(
+            readers=frozenset(
+                {"network.members", "taskforces.taskforce:7", "taskforces.taskforce:3"}
+            )
+        )
         body = engine.build_search(SearchRequest(query="x", scope=scope)).to_dict()
         assert body["query"]["bool"]["filter"] == [
             {
                 "bool": {
                     "should": [
-                        {"term": {"audience": "public"}},
-                        {"term": {"audience": "members"}},
                         {
                             "bool": {
                                 "must": [
-                                    {"term": {"audience": "taskforce"}},
-                                    {"terms": {"taskforce_id": [3, 7]}},
+                                    {"term": {"audience": "restricted"}},
+                                    {
+                                        "terms": {
+                                            "readers": [
+                                                "network.members",
+                                                "taskforces.taskforce:3",
+                                                "taskforces.taskforce:7",
+                                            ]
+                                        }
+                                    },
                                 ]
                             }
                         },
+                        {"term": {"audience": "public"}},
                     ]
                 }
             }
@@ -192,7 +202,7 @@ class QueryBodyTests:
         )
 
     def test_suggestions_ask_only_for_titles_the_reader_may_see(self, engine):
-        scope = SearchScope(members=True, taskforce_ids=frozenset({4}))
+        scope = SearchScope(readers=frozenset({"network.members", "taskforces.taskforce:4"}))
         body = engine.suggest_body("trans", scope=scope, limit=8)
         assert body["suggest"]["titles"] == {
             "prefix": "trans",
@@ -200,7 +210,7 @@ class QueryBodyTests:
                 "field": "suggest",
                 "size": 8,
                 "skip_duplicates": True,
-                "contexts": {"audience": ["public", "members", "taskforce-4"]},
+                "contexts": {"audience": ["public", "network.members", "taskforces.taskforce:4"]},
             },
         }
         assert engine.suggest_body("t", scope=PUBLIC_SCOPE, limit=8)["suggest"]["titles"][

@@ -15,7 +15,7 @@ from search.services import entries_rebuild
 
 class Command(BaseCommand):
     help = (
-        "Rebuild every search entry from pages, members and task-force workspaces, then the "
+        "Rebuild every search entry from the content the apps register, then the "
         "search engine's index (Elasticsearch when ELASTICSEARCH_URL is set)."
     )
 

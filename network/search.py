@@ -1,0 +1,91 @@
+"""What the network puts into site search: office pages for everyone, and people for the
+network's members only (never their contact details)."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from network.models import Member, OfficeIndexPage, OfficePage, User
+from network.permissions import is_member
+from search import services
+from search.entries import EntryData, as_datetime, guess_language
+from search.models import Kind
+from search.registry import (
+    register_facet_labels,
+    register_model,
+    register_page,
+    register_readers,
+)
+
+# The reader key of everything for the network's members only.
+MEMBERS = "network.members"
+
+
+@register_readers
+def member_reader_keys(user) -> list[str]:
+    return [MEMBERS] if is_member(user) else []
+
+
+@register_facet_labels("office")
+def office_labels(ids: list[int]) -> dict[str, str]:
+    return {
+        str(pk): title
+        for pk, title in OfficePage.objects.filter(pk__in=ids).values_list("pk", "title")
+    }
+
+
+def office_details(page: OfficePage, data: EntryData) -> EntryData:
+    data.office_ids = [page.pk]
+    data.context = page.get_kind_display()
+    data.language_codes += [language.code for language in page.working_languages.all()]
+    return data
+
+
+register_page(OfficePage, kind=Kind.OFFICE, details=office_details)
+
+
+def members():
+    return Member.objects.select_related("user", "office").prefetch_related(
+        "languages", "expertise"
+    )
+
+
+@register_model(Member, objects=members)
+def member_entry(member: Member) -> EntryData | None:
+    """A person, for members of the network only; never their contact details."""
+    user = member.user
+    directory = OfficeIndexPage.objects.live().first()
+    if not user.is_active or directory is None:
+        return None
+    name = user.get_full_name() or str(user)
+    office = member.office
+    context = ", ".join(part for part in [member.job_title, office.title if office else ""] if part)
+    body_parts = [
+        member.job_title,
+        member.get_role_display(),
+        office.title if office else "",
+        office.acronym if office else "",
+        member.bio,
+        ", ".join(tag.name for tag in member.expertise.all()),
+    ]
+    return EntryData(
+        source=Member._meta.label_lower,
+        source_pk=str(member.pk),
+        kind=Kind.MEMBER,
+        title=name,
+        url=directory.url + directory.reverse_subpage("person", args=[member.pk]),
+        readers=[MEMBERS],
+        body=" ".join(" ".join(part for part in body_parts if part).split()),
+        context=context,
+        language=guess_language(member.bio),
+        date=as_datetime(user.date_joined),
+        office_ids=[office.pk] if office and office.live else [],
+        language_codes=[language.code for language in member.languages.all()],
+    )
+
+
+@receiver(post_save, sender=User, dispatch_uid="search:network.user")
+def user_was_saved(sender, instance, raw=False, **kwargs):
+    # A changed name, or an account switched off.
+    member = Member.objects.filter(user=instance).first()
+    if member is not None and not raw:
+        services.entry_sync(obj=member)
