@@ -15,13 +15,3 @@ __all__ = [
     "Region",
     "StandardPage",
 ]
-
-
-def __getattr__(name):
-    # Transitional: search.sources still imports WorkshopPage from here. Remove once it
-    # imports it from portal.workshops.models (or registers workshops through search.py).
-    if name == "WorkshopPage":
-        from portal.workshops.models import WorkshopPage
-
-        return WorkshopPage
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
