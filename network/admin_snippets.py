@@ -152,6 +152,8 @@ class SeatTermEndForm(WagtailAdminModelForm):
 
 
 class SeatTermEndView(ServiceEditView):
+    page_title = _("End this term")
+
     def write(self, form):
         return services.seat_end(term=form.instance, ended_on=form.cleaned_data["ended_on"])
 
