@@ -220,9 +220,18 @@ def freshness_for(entry: CatalogueEntryPage) -> Freshness:
     return freshness
 
 
-def entry_confirm_current(*, entry: CatalogueEntryPage, user: User | None) -> Freshness:
-    """The owner says the entry is current: a new yearly cycle starts, an archive ends."""
-    if user is not None and not permissions.can_confirm_current(user, entry):
+def entry_confirm_current(
+    *, entry: CatalogueEntryPage, confirmed_by: User | None, by_publishing: bool = False
+) -> Freshness:
+    """Someone says the entry is current: a new yearly cycle starts, an archive ends.
+
+    ``confirmed_by`` must be of a provider office or the secretariat. Publishing confirms
+    too (``by_publishing``; Wagtail checked the right to publish): then ``confirmed_by``
+    is the author of the published revision, or None when it has none.
+    """
+    if not by_publishing and not (
+        confirmed_by is not None and permissions.can_confirm_current(confirmed_by, entry)
+    ):
         raise PermissionDenied(_("Only the provider office or the secretariat can confirm it."))
     now = timezone.now()
     with transaction.atomic():
@@ -232,7 +241,7 @@ def entry_confirm_current(*, entry: CatalogueEntryPage, user: User | None) -> Fr
             freshness.state_changed_at = now
         freshness.state = FreshnessState.CURRENT
         freshness.last_confirmed_at = now
-        freshness.confirmed_by = user
+        freshness.confirmed_by = confirmed_by
         freshness.reminded_at = None
         freshness.save()
         if was_archived:

@@ -288,7 +288,7 @@ def question_ask(request, entry):
 def confirm_current(request, entry):
     if not request.user.is_authenticated:
         return redirect_to_login(entry.url)
-    services.entry_confirm_current(entry=entry, user=request.user)
+    services.entry_confirm_current(entry=entry, confirmed_by=request.user)
     messages.success(request, _("Thank you: the entry is confirmed as current."))
     return _back_to(entry)
 

@@ -3,7 +3,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from taggit.forms import TagField
 
@@ -66,7 +66,7 @@ class DirectoryFilterForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    """What a member edits on their own "My profile" page."""
+    """What a member edits on their own "My profile" page (and the secretariat in the admin)."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
@@ -107,23 +107,26 @@ class ProfileForm(forms.ModelForm):
                 raise ValidationError(_("Upload a JPEG, PNG or WebP image."))
         return photo
 
-    def save(self, commit=True):
-        member = super().save(commit=False)
-        user = member.user
-        user.first_name = self.cleaned_data["first_name"]
-        user.last_name = self.cleaned_data["last_name"]
-        user.save(update_fields=["first_name", "last_name"])
-        photo = self.cleaned_data.get("new_photo")
-        if photo:
-            member.photo = get_image_model().objects.create(
-                title=str(user), file=photo, uploaded_by_user=user
-            )
-        elif self.cleaned_data.get("remove_photo"):
-            member.photo = None
-        member.save()
-        self.save_m2m()
-        member.expertise.set(self.cleaned_data["expertise"])
-        return member
+    def profile_fields(self) -> dict:
+        """The validated values, as ``services.profile_update`` takes them; the form only
+        validates, the service writes."""
+        data = self.cleaned_data
+        return {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "job_title": data["job_title"],
+            "bio": data["bio"],
+            "phone": data["phone"],
+            "list_contact_details": data["list_contact_details"],
+            "languages": data["languages"],
+            "expertise": data["expertise"],
+            "new_photo": data.get("new_photo"),
+            "remove_photo": data.get("remove_photo", False),
+        }
+
+
+class MemberAdminForm(ProfileForm, WagtailAdminModelForm):
+    """The same profile, edited by the secretariat in the admin."""
 
 
 class InvitationAcceptForm(forms.Form):

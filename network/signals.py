@@ -1,8 +1,21 @@
-"""Signal handlers: signing out ends every session, and role groups always exist."""
+"""The network's own signals, and its handlers: signing out ends every session, and role
+groups always exist.
+
+Apps above the network (catalogue, task forces) add to what the network does by
+receiving its signals, so the network never imports them:
+
+- ``office_group_synced(sender=OfficePage, office, group)``: an office's Wagtail group
+  was brought in line with its seats (the catalogue grants it its rights there);
+- ``signed_out_everywhere(sender=User, user)``: every session of the account ended (the
+  task forces close the person's open sockets).
+"""
 
 from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_migrate
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
+
+office_group_synced = Signal()
+signed_out_everywhere = Signal()
 
 
 @receiver(user_logged_out, dispatch_uid="network.end_sessions_on_logout")
@@ -10,7 +23,7 @@ def end_sessions_on_logout(sender, request, user, **kwargs):
     if user is not None:
         from network.services import sessions_end_everywhere
 
-        sessions_end_everywhere(user)
+        sessions_end_everywhere(user=user)
 
 
 def ensure_role_groups(sender, **kwargs):

@@ -341,7 +341,7 @@ def my_profile(request):
         raise Http404(_("This account has no network profile."))
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.profile_update(member=member, changed_by=request.user, **form.profile_fields())
         messages.success(request, _("Your profile is saved."))
         return redirect("network:my_profile")
     status = 400 if form.is_bound and form.errors else 200

@@ -3,32 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from network import admin_views, permissions
+from network import admin_snippets, admin_views, permissions
 from network.models import Member, OfficeIndexPage, SeatTerm
 
-
-class MemberViewSet(SnippetViewSet):
-    model = Member
-    icon = "user"
-    add_to_admin_menu = False
-    list_display = ["user", "office", "role", "job_title"]
-    list_filter = ["role"]
-    search_fields = ["job_title"]
-
-
-class SeatTermViewSet(SnippetViewSet):
-    model = SeatTerm
-    icon = "history"
-    add_to_admin_menu = False
-    list_display = ["office", "seat", "user", "started_on", "ended_on"]
-    list_filter = ["seat"]
-
-
-register_snippet(MemberViewSet)
-register_snippet(SeatTermViewSet)
+# The admin writes through the services and offers only what they allow; see
+# network/admin_snippets.py.
+register_permission_policy(Member, admin_snippets.MEMBER_POLICY)
+register_permission_policy(SeatTerm, admin_snippets.SEAT_TERM_POLICY)
+register_snippet(admin_snippets.MemberViewSet)
+register_snippet(admin_snippets.SeatTermViewSet)
 
 
 class SecretariatMenuItem(MenuItem):

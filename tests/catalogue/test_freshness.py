@@ -5,6 +5,7 @@ import datetime
 import io
 
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -79,6 +80,23 @@ class FreshnessTests:
         assert as_role(role).post(entry.url + "confirm/").status_code == 403
         entry.freshness.refresh_from_db()
         assert entry.freshness.last_confirmed_at == before
+
+    def test_publishing_confirms_in_the_name_of_the_published_revisions_author(self, entry, cast):
+        # Wagtail checked the right to publish; the confirmer's own right is not asked.
+        entry.save_revision(user=cast.cio_b).publish()
+        entry.freshness.refresh_from_db()
+        assert entry.freshness.confirmed_by == cast.cio_b
+
+    def test_a_publication_without_an_author_confirms_in_nobodys_name(self, entry):
+        assert entry.freshness.confirmed_by is None
+
+    def test_a_confirmer_outside_a_publication_must_be_allowed(self, entry, cast):
+        for nobody_allowed in [cast.cio_b, None]:
+            with pytest.raises(PermissionDenied):
+                services.entry_confirm_current(entry=entry, confirmed_by=nobody_allowed)
+        services.entry_confirm_current(entry=entry, confirmed_by=cast.cio_a)
+        entry.freshness.refresh_from_db()
+        assert entry.freshness.confirmed_by == cast.cio_a
 
     def test_scheduler_command_reports_what_it_did(self, entry):
         output = io.StringIO()

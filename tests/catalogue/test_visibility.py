@@ -159,7 +159,7 @@ class HiddenEntriesTests:
     def test_confirming_an_archived_entry_brings_it_back(self, client, cast, entries):
         archived = entries["archived"]
         archived.provider_offices.add(cast.office_a)
-        services.entry_confirm_current(entry=archived, user=cast.cio_a)
+        services.entry_confirm_current(entry=archived, confirmed_by=cast.cio_a)
         assert ARCHIVED in as_text(client.get("/catalogue/"))
         assert search_site("Echidnadocs", user=AnonymousUser()).total == 1
 
