@@ -1,5 +1,9 @@
+"""Template tags of the catalogue, for its own templates and for the pages of the apps
+below it (the network's office page shows what an office uses and provides)."""
+
 from django import template
 
+from catalogue import selectors
 from catalogue.selectors import MAX_COMPARED
 
 register = template.Library()
@@ -12,3 +16,19 @@ def compare_link(entry, compare_ids, query_string):
         return ""
     ids = ",".join(str(pk) for pk in [*compare_ids, entry.pk])
     return "?" + (f"{query_string}&" if query_string else "") + f"compare={ids}"
+
+
+@register.simple_tag
+def office_adoptions(office):
+    """The listed entries an office uses or evaluates: ``{% office_adoptions page as x %}``."""
+    if office.pk is None:
+        # The preview of an office not saved yet.
+        return []
+    return selectors.office_adoptions(office)
+
+
+@register.inclusion_tag("catalogue/components/office_provided_entries.html", takes_context=True)
+def office_provided_entries(context, office, heading="h4"):
+    """Cards for the listed entries an office provides, or a line saying there are none."""
+    entries = [] if office.pk is None else selectors.office_provided_entries(office)
+    return {"request": context.get("request"), "entries": entries, "heading": heading}
