@@ -6,7 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from network import admin_views, permissions
+from network import admin_pages, admin_views, permissions
 from network.models import Member, OfficeIndexPage, SeatTerm
 
 
@@ -87,3 +87,6 @@ def register_network_menu():
         ]
     )
     return SubmenuMenuItem(_("Network"), menu, icon_name="group", order=200)
+
+
+admin_pages.register_hooks()
