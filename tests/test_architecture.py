@@ -172,8 +172,9 @@ def test_no_function_is_longer_than_60_lines():
     assert not violations, report(violations, f"a function has at most {MAX_FUNCTION_LINES} lines")
 
 
-# Imported in a process of their own, after Django is set up: an import cycle between
-# modules fails here even when the test run happened to import them in a working order.
+# Imported in a process of their own, right after Django is set up, app by app: an import
+# cycle, or a module that imports only because the test run imported another one first,
+# fails here.
 IMPORT_EVERY_MODULE = textwrap.dedent(
     """
     import importlib, sys, traceback
