@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run test check-deploy lint format seed
+.PHONY: help install install-test run test check check-deploy lint format seed
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -39,6 +39,10 @@ run: install ## Migrate, load the demo if the database is empty, serve on http:/
 
 test: install-test ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/pytest
+
+check: install ## Check the models have their migrations and Django's system checks pass
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
 
 check-deploy: install ## Check the production settings as Django's deployment checklist does
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \

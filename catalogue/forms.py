@@ -192,3 +192,48 @@ def review_action_form() -> type[forms.Form]:
         )
 
     return ReviewActionForm
+
+
+class IdListField(forms.CharField):
+    """Ids as a comma- or space-separated list (or a repeated parameter, with
+    MultipleHiddenInput); whatever is not a plain id is skipped."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            value = ",".join(str(item) for item in value)
+        return super().to_python(value)
+
+    def clean(self, value) -> list[int]:
+        return plain_ids(super().clean(value))
+
+
+class ComparedIdsForm(forms.Form):
+    """The listing's ``?compare=1,2``: the entries chosen so far."""
+
+    compare = IdListField(label=_("Entries to compare"))
+
+
+class CompareForm(forms.Form):
+    """The comparison's ``?entries=1,2`` (a link) or ``?entry=1&entry=2`` (a form)."""
+
+    entries = IdListField(label=_("Entries to compare"))
+    entry = IdListField(label=_("Entries to compare"), widget=forms.MultipleHiddenInput)
+
+    def ids(self) -> list[int]:
+        return self.cleaned_data["entries"] or self.cleaned_data["entry"]
+
+
+class InterestForm(forms.Form):
+    interested = forms.TypedChoiceField(
+        choices=[("1", _("Interested")), ("0", _("Not interested"))],
+        coerce=lambda value: value == "1",
+        error_messages={
+            "required": _("Say whether your office is interested."),
+            "invalid_choice": _("Say whether your office is interested."),
+        },
+    )

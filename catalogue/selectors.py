@@ -18,12 +18,14 @@ from catalogue.models import (
     COUNTED_ADOPTION_STATUSES,
     Adoption,
     CatalogueEntryPage,
+    Category,
     EntryKind,
     FreshnessState,
     Licence,
     Lifecycle,
 )
-from network.models import OfficePage
+from network.models import Assessment, OfficePage
+from network.selectors import PartnerOffice, partner_offices
 
 PAGE_SIZE = 24
 MAX_COMPARED = 4
@@ -305,3 +307,75 @@ def entries_answered_by(user) -> QuerySet | None:
         | Q(pk__in=CatalogueEntryPage.objects.filter(provider_offices__in=offices).values("pk"))
     )
     return entries
+
+
+# What the network's pages show of the catalogue ---------------------------------------------
+
+
+def office_adoptions(office: OfficePage) -> QuerySet[Adoption]:
+    """The listed entries an office uses or is evaluating, for its page."""
+    return (
+        Adoption.objects.filter(
+            office=office, entry__live=True, status__in=COUNTED_ADOPTION_STATUSES
+        )
+        .exclude(entry__freshness__state=FreshnessState.ARCHIVED)
+        .select_related("entry", "entry__category")
+        .order_by("entry__title")
+    )
+
+
+def office_provided_entries(office: OfficePage) -> QuerySet[CatalogueEntryPage]:
+    return (
+        office.provided_entries.live()
+        .public()
+        .exclude(freshness__state=FreshnessState.ARCHIVED)
+        .select_related("category")
+        .order_by("title")
+    )
+
+
+@dataclass
+class PartnerSuggestion:
+    """A partner office (network.selectors.partner_offices) and what it provides that
+    serves the dimensions it is strong in."""
+
+    partner: PartnerOffice
+    entries: list[CatalogueEntryPage] = field(default_factory=list)
+
+    @property
+    def office(self) -> OfficePage:
+        return self.partner.office
+
+    @property
+    def strengths(self) -> list[tuple]:
+        return self.partner.strengths
+
+
+def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[PartnerSuggestion]]:
+    """Partner offices for ``office``, each with the listed entries it provides in the
+    categories mapped to the dimensions where it is strong and ``office`` is weak."""
+    assessment, partners = partner_offices(office)
+    suggestions = {partner.office.pk: PartnerSuggestion(partner) for partner in partners}
+    if not suggestions:
+        return assessment, list(suggestions.values())
+    dimensions = set().union(*(partner.strong_dimensions() for partner in partners))
+    categories = [
+        category
+        for category in Category.objects.all()
+        if set(category.maturity_dimensions) & dimensions
+    ]
+    entries = (
+        listed_entries()
+        .filter(category__in=categories, provider_offices__in=list(suggestions))
+        .select_related("category")
+        .prefetch_related(Prefetch("provider_offices", queryset=OfficePage.objects.only("id")))
+        .distinct()
+        .order_by("title")
+    )
+    for entry in entries:
+        serves = set(entry.category.maturity_dimensions)
+        for provider in entry.provider_offices.all():
+            suggestion = suggestions.get(provider.pk)
+            if suggestion and suggestion.partner.strong_dimensions() & serves:
+                suggestion.entries.append(entry)
+    return assessment, list(suggestions.values())

@@ -42,6 +42,11 @@ PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
+# Shared admin pieces that are the secretariat's alone (the failed background work report).
+SECRETARIAT_PERMISSIONS = [
+    ("portal", "view_failedtask"),
+    ("portal", "change_failedtask"),
+]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add", "change", "choose", "delete"]),
     ("wagtaildocs", "document", ["add", "change", "choose", "delete"]),
@@ -62,6 +67,10 @@ def ensure_role_groups() -> None:
         app_label, model = label.split(".")
         secretariat.permissions.add(
             *Permission.objects.filter(content_type__app_label=app_label, content_type__model=model)
+        )
+    for app_label, codename in SECRETARIAT_PERMISSIONS:
+        secretariat.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
 
     root = Page.get_first_root_node()

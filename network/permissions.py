@@ -78,11 +78,6 @@ def is_office_head(user, office: OfficePage) -> bool:
     return _current_seats(user).get(office.pk) == Seat.PRINCIPAL
 
 
-def can_view_office(user, office: OfficePage) -> bool:
-    """Published office pages are public; drafts are the admin's business."""
-    return office.live
-
-
 def can_see_people(user) -> bool:
     return is_member(user)
 

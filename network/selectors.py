@@ -7,15 +7,8 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 
-from catalogue.models import (
-    Adoption,
-    AdoptionStatus,
-    CatalogueEntryPage,
-    Category,
-    FreshnessState,
-)
 from network.maturity import (
     HIGH_SCORES,
     LOW_SCORES,
@@ -121,26 +114,6 @@ def seat_history(office: OfficePage) -> QuerySet[SeatTerm]:
     return office.seat_terms.select_related("user").order_by("-started_on", "-pk")
 
 
-def office_adoptions(office: OfficePage) -> QuerySet[Adoption]:
-    return (
-        Adoption.objects.filter(office=office, entry__live=True)
-        .exclude(status=AdoptionStatus.STOPPED)
-        .exclude(entry__freshness__state=FreshnessState.ARCHIVED)
-        .select_related("entry", "entry__category")
-        .order_by("entry__title")
-    )
-
-
-def office_provided_entries(office: OfficePage) -> QuerySet[CatalogueEntryPage]:
-    return (
-        office.provided_entries.live()
-        .public()
-        .exclude(freshness__state=FreshnessState.ARCHIVED)
-        .select_related("category")
-        .order_by("title")
-    )
-
-
 # Maturity --------------------------------------------------------------------------------
 
 
@@ -179,16 +152,18 @@ def network_medians(year: int) -> dict[str, float] | None:
 
 
 @dataclass
-class PartnerSuggestion:
+class PartnerOffice:
     office: OfficePage
     # Dimensions where the partner is strong and this office is not: (dimension, theirs, ours)
     strengths: list[tuple[Dimension, int, int]] = field(default_factory=list)
-    entries: list[CatalogueEntryPage] = field(default_factory=list)
+
+    def strong_dimensions(self) -> set[str]:
+        return {dimension.value for dimension, _theirs, _ours in self.strengths}
 
 
-def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[PartnerSuggestion]]:
+def partner_offices(office: OfficePage) -> tuple[Assessment | None, list[PartnerOffice]]:
     """Offices scoring 4-5 where ``office`` scores 1-2 in its latest submitted assessment,
-    with the catalogue entries they provide in the categories related to those dimensions.
+    those strong in more dimensions first. The catalogue adds what they provide.
     """
     own = latest_submitted_assessment(office)
     if own is None:
@@ -200,8 +175,27 @@ def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[Par
     }
     if not weak:
         return own, []
+    strong_answers = _strong_answers_elsewhere(office, weak)
+    partners: dict[int, PartnerOffice] = {}
+    live_offices = OfficePage.objects.live().in_bulk(
+        {office_id for office_id, _dimension, _score in strong_answers}
+    )
+    for office_id, dimension, score in strong_answers:
+        if office_id in live_offices:
+            partner = partners.setdefault(office_id, PartnerOffice(live_offices[office_id]))
+            partner.strengths.append((Dimension(dimension), score, weak[dimension]))
+    ordered = sorted(
+        partners.values(),
+        key=lambda p: (-len(p.strengths), -sum(t for _d, t, _o in p.strengths), p.office.title),
+    )
+    for partner in ordered:
+        partner.strengths.sort(key=lambda strength: list(Dimension).index(strength[0]))
+    return own, ordered
 
-    # Each other office's latest submitted assessment.
+
+def _strong_answers_elsewhere(office: OfficePage, dimensions) -> list[tuple[int, str, int]]:
+    """(office id, dimension, score) where other offices' latest submitted assessments
+    score 4-5 in one of ``dimensions``."""
     latest_by_office: dict[int, int] = {}
     for office_id, assessment_id in (
         Assessment.objects.filter(status=AssessmentStatus.SUBMITTED)
@@ -210,56 +204,13 @@ def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[Par
         .values_list("office_id", "id")
     ):
         latest_by_office.setdefault(office_id, assessment_id)
-    strong_answers = list(
+    return list(
         AssessmentAnswer.objects.filter(
             assessment_id__in=latest_by_office.values(),
-            dimension__in=weak,
+            dimension__in=dimensions,
             score__in=HIGH_SCORES,
         ).values_list("assessment__office_id", "dimension", "score")
     )
-
-    suggestions: dict[int, PartnerSuggestion] = {}
-    partner_offices = OfficePage.objects.live().in_bulk(
-        {office_id for office_id, _dimension, _score in strong_answers}
-    )
-    for office_id, dimension, score in strong_answers:
-        if office_id not in partner_offices:
-            continue
-        suggestion = suggestions.setdefault(
-            office_id, PartnerSuggestion(office=partner_offices[office_id])
-        )
-        suggestion.strengths.append((Dimension(dimension), score, weak[dimension]))
-
-    categories = [
-        category
-        for category in Category.objects.all()
-        if set(category.maturity_dimensions) & set(weak)
-    ]
-    entries = (
-        CatalogueEntryPage.objects.live()
-        .public()
-        .exclude(freshness__state=FreshnessState.ARCHIVED)
-        .filter(category__in=categories, provider_offices__in=list(suggestions))
-        .select_related("category")
-        .prefetch_related(Prefetch("provider_offices", queryset=OfficePage.objects.only("id")))
-        .distinct()
-        .order_by("title")
-    )
-    for entry in entries:
-        for provider in entry.provider_offices.all():
-            if provider.pk in suggestions:
-                suggestion = suggestions[provider.pk]
-                strong = {dimension for dimension, _theirs, _ours in suggestion.strengths}
-                if strong & set(entry.category.maturity_dimensions):
-                    suggestion.entries.append(entry)
-
-    ordered = sorted(
-        suggestions.values(),
-        key=lambda s: (-len(s.strengths), -sum(t for _d, t, _o in s.strengths), s.office.title),
-    )
-    for suggestion in ordered:
-        suggestion.strengths.sort(key=lambda strength: list(Dimension).index(strength[0]))
-    return own, ordered
 
 
 def assessment_export_rows(year: int | None = None):

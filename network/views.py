@@ -45,17 +45,20 @@ def _filtered_query_string(form: DirectoryFilterForm) -> str:
 # Directory ---------------------------------------------------------------------------------
 
 
-def office_directory_context(request, index) -> dict:
+def office_directory(request, index):
+    """The directory page itself: the offices, filtered as its query string asks."""
+    request.is_preview = getattr(request, "is_preview", False)
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
     filters.pop("expertise", None)
     offices = selectors.office_list(index, **filters)
-    return {
+    context = {
         "filter_form": form,
         "offices": Paginator(offices, PAGE_SIZE).get_page(request.GET.get("page")),
         "query_string": _filtered_query_string(form),
         "can_see_people": permissions.can_see_people(request.user),
     }
+    return index.render(request, context_overrides=context)
 
 
 @members_required
@@ -89,14 +92,18 @@ def member_profile(request, index, member_id):
 # Office page -------------------------------------------------------------------------------
 
 
-def office_page_context(request, office: OfficePage) -> dict:
+def office_page(request, office: OfficePage):
+    """The office page, with what the reader may see and do there."""
+    request.is_preview = getattr(request, "is_preview", False)
+    return office.render(request, context_overrides=_office_page_context(request, office))
+
+
+def _office_page_context(request, office: OfficePage) -> dict:
     if office.pk is None:
         # The preview of an office not saved yet: nothing of it is in the database.
-        return {"provided_entries": [], "adoptions": []}
+        return {}
     user = request.user
     context = {
-        "provided_entries": selectors.office_provided_entries(office),
-        "adoptions": selectors.office_adoptions(office),
         "can_see_people": permissions.can_see_people(user),
         "can_edit_office": permissions.can_edit_office(user, office),
         "can_edit_assessment": permissions.can_edit_assessment(user, office),
@@ -175,7 +182,7 @@ def assessment_edit(request, office: OfficePage, year: int | None = None):
 
 
 @members_required
-def assessment_export(request):
+def assessment_export(request, index):
     if not permissions.can_export_assessments(request.user):
         raise PermissionDenied(_("Only the secretariat exports assessments."))
     form = AssessmentExportForm(request.GET)
@@ -183,20 +190,6 @@ def assessment_export(request):
         return render(request, "400.html", {"message": " ".join(form.errors["year"])}, status=400)
     rows = selectors.assessment_export_rows(form.cleaned_data["year"])
     return csv_response(rows, "ict-maturity-assessments.csv")
-
-
-@members_required
-def partner_suggestions(request, office: OfficePage):
-    if not permissions.can_find_partners(request.user, office):
-        raise PermissionDenied(_("Partner suggestions are for the office's representatives."))
-    assessment, suggestions = selectors.partner_suggestions(office)
-    context = {
-        "page": office,
-        "office": office,
-        "assessment": assessment,
-        "suggestions": suggestions,
-    }
-    return TemplateResponse(request, "network/partners.html", context)
 
 
 # Seats -------------------------------------------------------------------------------------

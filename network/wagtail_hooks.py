@@ -6,7 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from network import admin_snippets, admin_views, permissions
+from network import admin_pages, admin_snippets, admin_views, permissions
 from network.models import Member, OfficeIndexPage, SeatTerm
 
 # The admin writes through the services and offers only what they allow; see
@@ -73,3 +73,6 @@ def register_network_menu():
         ]
     )
     return SubmenuMenuItem(_("Network"), menu, icon_name="group", order=200)
+
+
+admin_pages.register_hooks()

@@ -11,7 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.api import api as catalogue_api
-from portal import admin_pages
+from network import admin_pages
 from portal.media import serve_media
 
 # The interface language is the reader's choice, kept in a cookie by Django's

@@ -4,13 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from network.permissions import is_secretariat
-from portal import admin_pages, admin_views
+from portal import admin_views
 from portal.models import FailedTask, FailedTaskStatus, Language, Region
 
 
@@ -40,9 +37,9 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyViewSetGroup)
 
 
-class SecretariatReportMenuItem(MenuItem):
+class FailedTasksMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_secretariat(request.user)
+        return admin_views.can_view_failed_tasks(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -52,7 +49,7 @@ def register_background_work_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_failed_tasks_report():
-    return SecretariatReportMenuItem(
+    return FailedTasksMenuItem(
         _("Failed background work"), reverse("portal_failed_tasks"), icon_name="warning", order=900
     )
 
@@ -73,28 +70,8 @@ class FailedTasksPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_failed_tasks_panel(request, panels):
-    if not is_secretariat(request.user):
+    if not admin_views.can_view_failed_tasks(request.user):
         return
     given_up = FailedTask.objects.filter(status=FailedTaskStatus.GAVE_UP).count()
     if given_up:
         panels.append(FailedTasksPanel(given_up))
-
-
-# What an office's representatives see of the page tree in the admin ----------------------
-
-register_permission_policy(Page, admin_pages.VisiblePagePermissionPolicy())
-
-
-@hooks.register("construct_explorer_page_queryset")
-def explorer_shows_visible_pages(parent_page, pages, request):
-    return pages.filter(pk__in=admin_pages.visible_pages(request.user).values("pk"))
-
-
-@hooks.register("construct_page_chooser_queryset")
-def chooser_offers_visible_and_public_pages(pages, request):
-    return pages.filter(pk__in=admin_pages.choosable_pages(request.user).values("pk"))
-
-
-# After Wagtail's own page bulk actions (order 0), so these replace them.
-for bulk_action in admin_pages.BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action, order=1)

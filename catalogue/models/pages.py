@@ -14,7 +14,6 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -27,6 +26,7 @@ from catalogue.panels import ReviewHistoryPanel
 from network.models import IPRight
 from portal.fields import ChoiceListField
 from portal.models.pages import AreaIndexPage
+from portal.page_routes import SubpageUrlsMixin
 
 
 class EntryKind(models.TextChoices):
@@ -90,43 +90,15 @@ class AiRunsWhere(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class CatalogueIndexPage(RoutablePageMixin, AreaIndexPage):
+class CatalogueIndexPage(SubpageUrlsMixin, AreaIndexPage):
     """The listing: facets, a text box, sorting, export, compare and the API's home."""
 
     subpage_types = ["catalogue.CatalogueEntryPage"]
+    # The listing itself, compare, export and "My questions".
+    subpage_urls = ["catalogue.urls.catalogue_index_page_urls"]
 
     class Meta:
         verbose_name = _("catalogue index page")
-
-    @path("")
-    def listing(self, request):
-        from catalogue import views
-
-        return views.listing(request, self)
-
-    @path("compare/")
-    def compare(self, request):
-        from catalogue import views
-
-        return views.compare(request, self)
-
-    @re_path(r"^export/(?P<format>csv|json)/$")
-    def export(self, request, format):
-        from catalogue import views
-
-        return views.export(request, self, format)
-
-    @path("questions/")
-    def my_questions(self, request):
-        from catalogue import views
-
-        return views.my_questions(request, self)
-
-    @path("questions/<int:question_id>/answer/")
-    def answer(self, request, question_id):
-        from catalogue import views
-
-        return views.question_answer(request, self, question_id)
 
 
 class CatalogueEntryTag(TaggedItemBase):
@@ -135,7 +107,7 @@ class CatalogueEntryTag(TaggedItemBase):
     )
 
 
-class CatalogueEntryPage(RoutablePageMixin, Page):
+class CatalogueEntryPage(SubpageUrlsMixin, Page):
     """A solution or service that one or more offices provide for others to reuse."""
 
     kind = models.CharField(
@@ -337,6 +309,8 @@ class CatalogueEntryPage(RoutablePageMixin, Page):
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]
     subpage_types = []
+    # The page with its adoptions and questions, and adoption, interest, asking, confirming.
+    subpage_urls = ["catalogue.urls.entry_page_urls"]
 
     class Meta:
         verbose_name = _("catalogue entry")
@@ -376,37 +350,6 @@ class CatalogueEntryPage(RoutablePageMixin, Page):
             self.spdx_identifier,
         ]
         return " ".join(str(part) for part in parts if part)
-
-    def get_context(self, request, *args, **kwargs):
-        from catalogue import views
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.entry_context(request, self))
-        return context
-
-    @path("adoption/")
-    def adoption(self, request):
-        from catalogue import views
-
-        return views.adoption_edit(request, self)
-
-    @path("interest/")
-    def interest(self, request):
-        from catalogue import views
-
-        return views.interest_toggle(request, self)
-
-    @path("ask/")
-    def ask(self, request):
-        from catalogue import views
-
-        return views.question_ask(request, self)
-
-    @path("confirm/")
-    def confirm(self, request):
-        from catalogue import views
-
-        return views.confirm_current(request, self)
 
 
 class EntryRelease(Orderable):

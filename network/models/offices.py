@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -14,6 +13,7 @@ from django_countries.fields import CountryField
 
 from portal.fields import TIME_ZONE_CHOICES, ChoiceListField
 from portal.models.pages import AreaIndexPage
+from portal.page_routes import SubpageUrlsMixin
 
 
 class OfficeKind(models.TextChoices):
@@ -47,47 +47,18 @@ class TeamSize(models.TextChoices):
     OVER_200 = "200+", _("More than 200 people")
 
 
-class OfficeIndexPage(RoutablePageMixin, AreaIndexPage):
+class OfficeIndexPage(SubpageUrlsMixin, AreaIndexPage):
     """The directory of the network: offices for everyone, people for members."""
 
     subpage_types = ["network.OfficePage"]
+    # The filtered directory itself, people, nominations and the assessments export.
+    subpage_urls = ["network.urls.office_index_page_urls"]
 
     class Meta:
         verbose_name = _("office index page")
 
-    def get_context(self, request, *args, **kwargs):
-        from network import views
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.office_directory_context(request, self))
-        return context
-
-    @path("people/")
-    def people(self, request):
-        from network import views
-
-        return views.people_directory(request, self)
-
-    @path("people/<int:member_id>/")
-    def person(self, request, member_id):
-        from network import views
-
-        return views.member_profile(request, self, member_id)
-
-    @path("nominations/")
-    def nominations(self, request):
-        from network import views
-
-        return views.nomination_review(request, self)
-
-    @path("assessments/export/")
-    def assessments_export(self, request):
-        from network import views
-
-        return views.assessment_export(request)
-
-
-class OfficePage(RoutablePageMixin, Page):
+class OfficePage(SubpageUrlsMixin, Page):
     """An IP office of the network, keyed by its WIPO ST.3 two-letter code."""
 
     code = models.CharField(
@@ -190,6 +161,9 @@ class OfficePage(RoutablePageMixin, Page):
 
     parent_page_types = ["network.OfficeIndexPage"]
     subpage_types = []
+    # The page with what the reader may do, the self-assessment and nominations; the
+    # catalogue adds partner suggestions (entries offered by offices strong where this is weak).
+    subpage_urls = ["network.urls.office_page_urls", "catalogue.urls.office_page_urls"]
 
     class Meta:
         verbose_name = _("office")
@@ -207,37 +181,6 @@ class OfficePage(RoutablePageMixin, Page):
 
     def ip_right_labels(self) -> list[str]:
         return self._meta.get_field("ip_rights").labels(self.ip_rights)
-
-    def get_context(self, request, *args, **kwargs):
-        from network import views
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.office_page_context(request, self))
-        return context
-
-    @path("assessment/")
-    def assessment(self, request):
-        from network import views
-
-        return views.assessment_edit(request, self)
-
-    @path("assessment/<int:year>/")
-    def assessment_year(self, request, year):
-        from network import views
-
-        return views.assessment_edit(request, self, year=year)
-
-    @path("partners/")
-    def partners(self, request):
-        from network import views
-
-        return views.partner_suggestions(request, self)
-
-    @path("nominate/")
-    def nominate(self, request):
-        from network import views
-
-        return views.nomination_create(request, self)
 
 
 class OfficeSystem(Orderable):

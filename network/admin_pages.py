@@ -5,6 +5,9 @@ around it, drafts and restricted pages included. The secretariat still sees ever
 anyone else (an office's representatives) sees the pages they may edit, the pages their
 permissions are granted on, and the ancestors of those when they are live and public.
 Page choosers add every live, public page, so links to them can still be made.
+
+These are the network's rules (seats give page permissions), so they live here; the
+admin URLs are placed by portal/urls.py and the hooks registered by network/wagtail_hooks.py.
 """
 
 import functools
@@ -14,6 +17,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.urls import path
 
+from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.bulk_actions import (
     DeleteBulkAction,
@@ -24,6 +28,7 @@ from wagtail.admin.views.pages.bulk_actions import (
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from network.permissions import is_secretariat
 
@@ -200,3 +205,21 @@ def admin_urls() -> list:
             require_admin_access(PageTypesUsageReport.as_view(results_only=True)),
         ),
     ]
+
+
+def explorer_shows_visible_pages(parent_page, pages, request):
+    return pages.filter(pk__in=visible_pages(request.user).values("pk"))
+
+
+def chooser_offers_visible_and_public_pages(pages, request):
+    return pages.filter(pk__in=choosable_pages(request.user).values("pk"))
+
+
+def register_hooks() -> None:
+    """Narrow the explorer, choosers and bulk actions to what each admin user may see."""
+    register_permission_policy(Page, VisiblePagePermissionPolicy())
+    hooks.register("construct_explorer_page_queryset", explorer_shows_visible_pages)
+    hooks.register("construct_page_chooser_queryset", chooser_offers_visible_and_public_pages)
+    # After Wagtail's own page bulk actions (order 0), so these replace them.
+    for bulk_action in BULK_ACTIONS:
+        hooks.register("register_bulk_action", bulk_action, order=1)

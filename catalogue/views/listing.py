@@ -1,0 +1,124 @@
+"""The listing, its comparison and its export, routed below the catalogue index page."""
+
+import json
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from catalogue import selectors
+from catalogue.exports import entry_rows, entry_summary
+from catalogue.forms import ComparedIdsForm, CompareForm, ListingFilterForm
+from portal.exports import csv_response
+
+
+def _listing_state(request) -> tuple[selectors.ListingState, list[str]]:
+    """The listing the URL asks for, or the whole listing and the reasons it cannot be."""
+    form = ListingFilterForm(request.GET, facets=selectors.FACETS, sorts=selectors.Sort.ORDERING)
+    if not form.is_valid():
+        return selectors.ListingState(), _error_list(form)
+    data = form.cleaned_data
+    return selectors.ListingState(
+        query=data["q"],
+        sort=data["sort"] or selectors.Sort.NAME,
+        selected={facet.key: data[facet.key] for facet in selectors.FACETS if data[facet.key]},
+    ), []
+
+
+def _error_list(form) -> list[str]:
+    return [error for errors in form.errors.values() for error in errors]
+
+
+def _compared_ids(request) -> tuple[list[int], list[str]]:
+    """The entries chosen so far for comparison, or none and the reasons why."""
+    form = ComparedIdsForm(request.GET)
+    if not form.is_valid():
+        return [], _error_list(form)
+    return form.cleaned_data["compare"][: selectors.MAX_COMPARED], []
+
+
+def listing(request, index):
+    state, errors = _listing_state(request)
+    compare_ids, compare_errors = _compared_ids(request)
+    errors += compare_errors
+    entries = Paginator(selectors.listing_entries(state), selectors.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": index,
+        "self": index,
+        "state": state,
+        "entries": entries,
+        "facets": selectors.facets(state),
+        "sort_choices": selectors.Sort.CHOICES,
+        "filters_query": state.query_string(),
+        "query_string": state.query_string(),
+        "compare_ids": compare_ids,
+        "filter_errors": errors,
+    }
+    if compare_ids:
+        context["query_string"] += ("&" if context["query_string"] else "") + urlencode(
+            {"compare": ",".join(map(str, compare_ids))}
+        )
+    # htmx asks for the results region only; everything else gets the whole page.
+    # Refused filters answer 400 with the whole page, which says why.
+    status = 400 if errors else 200
+    if (
+        not errors
+        and request.htmx
+        and not request.htmx.boosted
+        and request.htmx.target == "catalogue-results"
+    ):
+        return TemplateResponse(request, "catalogue/components/listing_results.html", context)
+    return TemplateResponse(request, "catalogue/catalogue_index_page.html", context, status=status)
+
+
+def compare(request, index):
+    form = CompareForm(request.GET)
+    if not form.is_valid():
+        return render(request, "400.html", {"message": " ".join(_error_list(form))}, status=400)
+    entries = selectors.compared_entries(form.ids())
+    rows = compare_rows(entries) if entries else []
+    return TemplateResponse(
+        request,
+        "catalogue/compare.html",
+        {
+            "page": index,
+            "self": index,
+            "subpage_title": _("Compare"),
+            "entries": entries,
+            "rows": rows,
+            "ids": ",".join(str(entry.pk) for entry in entries),
+            "too_few": len(entries) < 2,
+        },
+    )
+
+
+def compare_rows(entries) -> list[dict]:
+    """Every field of the compared entries, one row each, marked where they differ."""
+    rows = []
+    for label, values in entry_summary(entries):
+        rows.append({"label": label, "values": values, "differs": len(set(values)) > 1})
+    return rows
+
+
+def export(request, index, format):
+    state, errors = _listing_state(request)
+    if errors:
+        return render(request, "400.html", {"message": " ".join(errors)}, status=400)
+    entries = selectors.listing_entries(state).prefetch_related(
+        "standards", "languages", "tags", "deployment_models"
+    )
+    if format == "csv":
+        return csv_response(entry_rows(entries, request), "catalogue.csv")
+    rows = list(entry_rows(entries, request))
+    header, body = rows[0], rows[1:]
+    data = {"count": len(body), "results": [dict(zip(header, row, strict=True)) for row in body]}
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="catalogue.json"'
+    return response
