@@ -7,22 +7,29 @@ again whenever it may have changed: a membership that ends, a thread that moves.
 
 import asyncio
 import contextlib
-import json
 import logging
-from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocketConsumer
 from redis.exceptions import RedisError
 
 from network.permissions import forget_cached_roles
-from taskforces import events, permissions, selectors, services
-from taskforces.models import Post, Thread
+from taskforces import events, permissions, refusals, selectors, services
+from taskforces.models import Thread
 from taskforces.socket_limits import TokenBucket, open_sockets
+from taskforces.socket_messages import (
+    BadMessage,
+    NewPost,
+    Read,
+    after_from_query,
+    decode,
+    echo,
+    is_post,
+    read_message,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -220,9 +227,10 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
             return
         self.user = user
         self.thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
-        after = self._after_from_query()
-        if after is False:
-            await self._refuse(events.CloseCode.BAD_REQUEST, "Bad 'after' event id.")
+        try:
+            after = after_from_query(self.scope.get("query_string", b""))
+        except BadMessage as bad:
+            await self._refuse(events.CloseCode.BAD_REQUEST, str(bad))
             return
         if not await database_sync_to_async(self._can_read)():
             await self._refuse(events.CloseCode.NOT_FOUND, "No such thread.")
@@ -244,12 +252,6 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         else:
             self.last_sent = after
             await self._catch_up()
-
-    def _after_from_query(self) -> int | None | bool:
-        values = parse_qs(self.scope.get("query_string", b"").decode("latin1")).get("after")
-        if not values:
-            return None
-        return int(values[0]) if values[0].isascii() and values[0].isdigit() else False
 
     def _thread(self) -> Thread | None:
         return Thread.objects.select_related("taskforce").filter(pk=self.thread_id).first()
@@ -284,104 +286,74 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if text_data is None:
-            await self._refuse_message("Send JSON in text frames.")
+            await self.close(code=events.CloseCode.BAD_REQUEST, reason="Send JSON in text frames.")
             return
         if len(text_data) > settings.WEBSOCKET_MAX_MESSAGE_CHARS:
             await self.close(code=events.CloseCode.TOO_LARGE, reason="Message too long.")
             return
-        content = await self.decode_json(text_data)
-        is_post = isinstance(content, dict) and content.get("type") == "post"
-        if not self.bucket.take() or (is_post and not self.post_bucket.take()):
+        content = decode(text_data)
+        if not self.bucket.take() or (is_post(content) and not self.post_bucket.take()):
             await self._rate_limited(content)
             return
         self.refusals = 0
         await self.receive_json(content)
-
-    async def decode_json(self, text_data):
-        try:
-            return json.loads(text_data)
-        except (ValueError, RecursionError):
-            # Not JSON, or nested deeper than the parser goes: a bad message.
-            return None
 
     async def _rate_limited(self, content) -> None:
         self.refusals += 1
         if self.refusals > settings.WEBSOCKET_REFUSALS_BEFORE_CLOSE:
             await self.close(code=events.CloseCode.RATE_LIMITED, reason="Too many messages.")
             return
-        ref, key = self._echo(content)
+        await self._send_error(events.ErrorCode.RATE_LIMITED, refusals.SENDING_TOO_FAST, content)
+
+    async def _send_error(self, code: str, message, content) -> None:
+        ref, key = echo(content)
         await self.send_json(
-            events.error_payload(
-                code=events.ErrorCode.RATE_LIMITED,
-                message=_("You are sending too fast: wait a moment and send it again."),
-                ref=ref,
-                key=key,
-            )
+            events.error_payload(code=code, message=str(message), ref=ref, key=key)
         )
 
-    @staticmethod
-    def _echo(content) -> tuple:
-        """The client's own reference and key, if they are plain values, to send back."""
-        if not isinstance(content, dict):
-            return None, None
-        ref, key = content.get("ref"), content.get("key")
-        plain = (str, int, float, type(None))
-        return (ref if isinstance(ref, plain) else None, key if isinstance(key, str) else None)
-
     async def receive_json(self, content, **kwargs):
-        kind = content.get("type") if isinstance(content, dict) else None
-        if kind == "resume":
-            after = content.get("after")
-            if type(after) is not int or after < 0:
-                await self._refuse_message("'after' must be the last event id you saw.")
-                return
-            self.last_sent = after
-            await self._catch_up()
-        elif kind == "post":
-            await self.send_json(await database_sync_to_async(self._post)(content))
-        elif kind == "read":
-            post_id = content.get("post")
-            if type(post_id) is not int:
-                await self._refuse_message("'post' must be a post id.")
-                return
-            await database_sync_to_async(self._read)(post_id)
+        try:
+            message = read_message(content)
+        except BadMessage as bad:
+            await self.close(code=events.CloseCode.BAD_REQUEST, reason=str(bad))
+            return
+        except ValidationError as invalid:
+            # A post of the wrong shape: refused, and the socket stays open.
+            await self._send_error(
+                events.ErrorCode.BAD_REQUEST, " ".join(invalid.messages), content
+            )
+            return
+        if isinstance(message, NewPost):
+            await self.send_json(await database_sync_to_async(self._post)(message))
+        elif isinstance(message, Read):
+            await database_sync_to_async(self._read)(message.post_id)
         else:
-            await self._refuse_message("Unknown message type.")
+            self.last_sent = message.after
+            await self._catch_up()
 
-    async def _refuse_message(self, reason: str) -> None:
-        await self.close(code=events.CloseCode.BAD_REQUEST, reason=reason)
-
-    def _post(self, content: dict) -> dict:
+    def _post(self, message: NewPost) -> dict:
         """Save a post sent through the socket and acknowledge it, or say why not.
 
-        Its event then reaches everyone, this socket too. A post resent with the key of
-        one already stored is acknowledged again, with the stored post's id.
+        The services check it as they check the post form (length, reply-to, lock), with
+        the same words. Its event then reaches everyone, this socket too. A post resent
+        with the key of one already stored is acknowledged again, with the stored post's id.
         """
         _forget(self.user)
         thread = self._thread()
-        ref, key = self._echo(content)
-        body = content.get("body")
-        reply_to_id = content.get("reply_to")
+        ref, key = message.ref, message.key
 
-        def error(code: str, message: str) -> dict:
-            return events.error_payload(code=code, message=message, ref=ref, key=key)
+        def error(code: str, text) -> dict:
+            return events.error_payload(code=code, message=str(text), ref=ref, key=key)
 
         if thread is None or not permissions.can_read_taskforce(self.user, thread.taskforce):
-            return error(events.ErrorCode.NOT_FOUND, _("No such thread."))
-        if (
-            not isinstance(body, str)
-            or (reply_to_id is not None and type(reply_to_id) is not int)
-            or ("key" in content and key is None)
-        ):
-            return error(events.ErrorCode.BAD_REQUEST, _("Send a text body."))
-        reply_to = None
-        if reply_to_id is not None:
-            reply_to = Post.objects.filter(pk=reply_to_id, thread=thread).first()
-            if reply_to is None:
-                return error(events.ErrorCode.BAD_REQUEST, _("That post is not in this thread."))
+            return error(events.ErrorCode.NOT_FOUND, refusals.NO_SUCH_THREAD)
         try:
             post = services.post_create(
-                thread=thread, author=self.user, body=body, reply_to=reply_to, client_key=key
+                thread=thread,
+                author=self.user,
+                body=message.body,
+                reply_to=services.reply_to_find(thread=thread, post_id=message.reply_to_id),
+                client_key=key,
             )
         except PermissionDenied as refusal:
             return error(events.ErrorCode.FORBIDDEN, str(refusal))
