@@ -2,24 +2,22 @@
 
 Consumers accept the handshake before refusing anyone, so that the browser receives the
 close code (taskforces.events.CloseCode) rather than a bare failure. Access is checked
-again whenever it may have changed: a membership that ends, a thread that moves.
+again whenever it may have changed: a membership that ends, a thread that moves. What
+every socket shares (a cap per person, closing when Redis fails) is in portal_socket.py;
+what a page sends is read and checked in socket_messages.py.
 """
-
-import asyncio
-import contextlib
-import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocketConsumer
-from redis.exceptions import RedisError
 
 from network.permissions import forget_cached_roles
 from taskforces import events, permissions, refusals, selectors, services
 from taskforces.models import Thread
-from taskforces.socket_limits import TokenBucket, open_sockets
+from taskforces.portal_socket import LAYER_ERRORS, PortalSocket
+from taskforces.socket_limits import TokenBucket
 from taskforces.socket_messages import (
     BadMessage,
     NewPost,
@@ -30,11 +28,6 @@ from taskforces.socket_messages import (
     is_post,
     read_message,
 )
-
-logger = logging.getLogger(__name__)
-
-# Failures of the channel layer when Redis is down or restarting.
-LAYER_ERRORS = (RedisError, OSError)
 
 
 def _forget(user) -> None:
@@ -53,82 +46,6 @@ class ForeignOriginConsumer(AsyncWebsocketConsumer):
         )
 
 
-class PortalSocket:
-    """What every socket of the portal shares: a cap on the sockets one person holds, and
-    a clean close (4503, the page reconnects and catches up) when the channel layer fails.
-
-    When Redis stops, the layer's receive fails in every socket, and a restarted Redis has
-    forgotten the groups: closing is what makes the pages join them again.
-    """
-
-    counted_user_id = None
-    renewing = None
-
-    async def __call__(self, scope, receive, send):
-        try:
-            await super().__call__(scope, receive, send)
-        except LAYER_ERRORS as error:
-            # Mostly the layer (Redis) failing; also a client gone while being answered.
-            logger.warning("Closing a socket after a failure: %r", error)
-            await self._uncount()
-            # The socket may be gone already.
-            with contextlib.suppress(Exception):
-                await send(
-                    {
-                        "type": "websocket.close",
-                        "code": events.CloseCode.UNAVAILABLE,
-                        "reason": "Live updates are unavailable; reconnect later.",
-                    }
-                )
-
-    async def _count(self, user) -> bool:
-        """Count this socket against its person's cap; False if they hold too many."""
-        if not await open_sockets.open(user.pk, self.channel_name):
-            return False
-        self.counted_user_id = user.pk
-        if settings.REDIS_URL:
-            self.renewing = asyncio.ensure_future(self._renew())
-        return True
-
-    async def _renew(self) -> None:
-        while True:
-            await asyncio.sleep(open_sockets.entry_seconds / 3)
-            await open_sockets.renew(self.counted_user_id, self.channel_name)
-
-    async def _uncount(self) -> None:
-        if self.renewing is not None:
-            self.renewing.cancel()
-            self.renewing = None
-        if self.counted_user_id is not None:
-            user_id, self.counted_user_id = self.counted_user_id, None
-            await open_sockets.close(user_id, self.channel_name)
-
-    async def _refuse(self, code: int, reason: str) -> None:
-        await self.accept()
-        await self.close(code=code, reason=reason)
-
-    async def _join(self, group: str) -> None:
-        await self.channel_layer.group_add(group, self.channel_name)
-        self.joined.append(group)
-
-    async def _unavailable(self, error: Exception) -> None:
-        """The layer failed while connecting: close with 4503, the page tries again later."""
-        logger.warning("The channel layer failed; refusing a socket: %r", error)
-        await self._uncount()
-        await self._refuse(
-            events.CloseCode.UNAVAILABLE, "Live updates are unavailable; reconnect later."
-        )
-
-    async def _leave_groups(self) -> None:
-        await self._uncount()
-        for group in getattr(self, "joined", ()):
-            try:
-                await self.channel_layer.group_discard(group, self.channel_name)
-            except LAYER_ERRORS:
-                # Group entries expire in the layer on their own.
-                break
-
-
 class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
     """Pushes a signed-in person's notifications and unread counts to every page they have open."""
 
@@ -136,11 +53,13 @@ class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         user = self.scope.get("user")
         self.joined = []
         if user is None or not user.is_authenticated:
-            await self._refuse(events.CloseCode.UNAUTHENTICATED, "Sign in first.")
+            await self._refuse(events.CloseCode.UNAUTHENTICATED, events.CloseReason.SIGN_IN)
             return
         self.user = user
         if not await self._count(user):
-            await self._refuse(events.CloseCode.TOO_MANY_SOCKETS, "Too many open pages.")
+            await self._refuse(
+                events.CloseCode.TOO_MANY_SOCKETS, events.CloseReason.TOO_MANY_SOCKETS
+            )
             return
         # Groups first: once the page sees the socket open, it hears of every change.
         try:
@@ -198,7 +117,9 @@ class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         await self.send_json(await database_sync_to_async(self._counts)())
 
     async def account_signed_out(self, event):
-        await self.close(code=events.CloseCode.UNAUTHENTICATED, reason="Signed out.")
+        await self.close(
+            code=events.CloseCode.UNAUTHENTICATED, reason=events.CloseReason.SIGNED_OUT
+        )
 
 
 class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
@@ -223,7 +144,7 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         self.refusals = 0
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            await self._refuse(events.CloseCode.UNAUTHENTICATED, "Sign in first.")
+            await self._refuse(events.CloseCode.UNAUTHENTICATED, events.CloseReason.SIGN_IN)
             return
         self.user = user
         self.thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
@@ -233,10 +154,12 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
             await self._refuse(events.CloseCode.BAD_REQUEST, str(bad))
             return
         if not await database_sync_to_async(self._can_read)():
-            await self._refuse(events.CloseCode.NOT_FOUND, "No such thread.")
+            await self._refuse(events.CloseCode.NOT_FOUND, events.CloseReason.NO_SUCH_THREAD)
             return
         if not await self._count(user):
-            await self._refuse(events.CloseCode.TOO_MANY_SOCKETS, "Too many open pages.")
+            await self._refuse(
+                events.CloseCode.TOO_MANY_SOCKETS, events.CloseReason.TOO_MANY_SOCKETS
+            )
             return
         # Join before reading what was missed, so nothing falls between the two, and
         # before accepting, so that an open socket hears of every later change.
@@ -396,4 +319,6 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         pass
 
     async def account_signed_out(self, event):
-        await self.close(code=events.CloseCode.UNAUTHENTICATED, reason="Signed out.")
+        await self.close(
+            code=events.CloseCode.UNAUTHENTICATED, reason=events.CloseReason.SIGNED_OUT
+        )
