@@ -103,25 +103,9 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
         if not permissions.can_post(user, taskforce):
             raise PermissionDenied(refusals.OBSERVERS_READ_ONLY)
         form = PostForm(request.POST, request.FILES, thread=thread)
-        if form.is_valid():
-            try:
-                post = services.post_create(
-                    thread=thread,
-                    author=user,
-                    body=form.cleaned_data["body"],
-                    reply_to=form.cleaned_data["reply_to"],
-                    attachments=form.cleaned_data["attachments"],
-                    client_key=form.cleaned_data["client_key"] or None,
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if _wants_fragment(request):
-                    return _post_response(request, thread, post, status=201)
-                return redirect(taskforce.workspace_url("thread", thread.pk) + f"#post-{post.pk}")
-        if _wants_fragment(request):
-            errors = [message for messages_ in form.errors.values() for message in messages_]
-            return HttpResponse(" ".join(errors), status=400, content_type="text/plain")
+        done = _reply(request, thread, form)
+        if done is not None:
+            return done
     elif can_reply:
         form = PostForm(initial=_quote_initial(request, thread), thread=thread)
 
@@ -152,6 +136,33 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
     )
     status = 400 if form is not None and form.is_bound and form.errors else 200
     return TemplateResponse(request, "taskforces/thread.html", context, status=status)
+
+
+def _reply(request, thread, form: PostForm):
+    """Store the reply and answer with it (a fragment for the page's script, else a
+    redirect); a 400 with the errors as text for the script; None to show the page."""
+    if form.is_valid():
+        try:
+            post = services.post_create(
+                thread=thread,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                reply_to=form.cleaned_data["reply_to"],
+                attachments=form.cleaned_data["attachments"],
+                client_key=form.cleaned_data["client_key"] or None,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if _wants_fragment(request):
+                return _post_response(request, thread, post, status=201)
+            return redirect(
+                thread.taskforce.workspace_url("thread", thread.pk) + f"#post-{post.pk}"
+            )
+    if _wants_fragment(request):
+        errors = [message for messages_ in form.errors.values() for message in messages_]
+        return HttpResponse(" ".join(errors), status=400, content_type="text/plain")
+    return None
 
 
 def _quote_initial(request, thread) -> dict:
