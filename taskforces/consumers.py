@@ -2,32 +2,32 @@
 
 Consumers accept the handshake before refusing anyone, so that the browser receives the
 close code (taskforces.events.CloseCode) rather than a bare failure. Access is checked
-again whenever it may have changed: a membership that ends, a thread that moves.
+again whenever it may have changed: a membership that ends, a thread that moves. What
+every socket shares (a cap per person, closing when Redis fails) is in portal_socket.py;
+what a page sends is read and checked in socket_messages.py.
 """
-
-import asyncio
-import contextlib
-import json
-import logging
-from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocketConsumer
-from redis.exceptions import RedisError
 
 from network.permissions import forget_cached_roles
-from taskforces import events, permissions, selectors, services
-from taskforces.models import Post, Thread
-from taskforces.socket_limits import TokenBucket, open_sockets
-
-logger = logging.getLogger(__name__)
-
-# Failures of the channel layer when Redis is down or restarting.
-LAYER_ERRORS = (RedisError, OSError)
+from taskforces import events, permissions, refusals, selectors, services
+from taskforces.models import Thread
+from taskforces.portal_socket import LAYER_ERRORS, PortalSocket
+from taskforces.socket_limits import TokenBucket
+from taskforces.socket_messages import (
+    BadMessage,
+    NewPost,
+    Read,
+    after_from_query,
+    decode,
+    echo,
+    is_post,
+    read_message,
+)
 
 
 def _forget(user) -> None:
@@ -46,82 +46,6 @@ class ForeignOriginConsumer(AsyncWebsocketConsumer):
         )
 
 
-class PortalSocket:
-    """What every socket of the portal shares: a cap on the sockets one person holds, and
-    a clean close (4503, the page reconnects and catches up) when the channel layer fails.
-
-    When Redis stops, the layer's receive fails in every socket, and a restarted Redis has
-    forgotten the groups: closing is what makes the pages join them again.
-    """
-
-    counted_user_id = None
-    renewing = None
-
-    async def __call__(self, scope, receive, send):
-        try:
-            await super().__call__(scope, receive, send)
-        except LAYER_ERRORS as error:
-            # Mostly the layer (Redis) failing; also a client gone while being answered.
-            logger.warning("Closing a socket after a failure: %r", error)
-            await self._uncount()
-            # The socket may be gone already.
-            with contextlib.suppress(Exception):
-                await send(
-                    {
-                        "type": "websocket.close",
-                        "code": events.CloseCode.UNAVAILABLE,
-                        "reason": "Live updates are unavailable; reconnect later.",
-                    }
-                )
-
-    async def _count(self, user) -> bool:
-        """Count this socket against its person's cap; False if they hold too many."""
-        if not await open_sockets.open(user.pk, self.channel_name):
-            return False
-        self.counted_user_id = user.pk
-        if settings.REDIS_URL:
-            self.renewing = asyncio.ensure_future(self._renew())
-        return True
-
-    async def _renew(self) -> None:
-        while True:
-            await asyncio.sleep(open_sockets.entry_seconds / 3)
-            await open_sockets.renew(self.counted_user_id, self.channel_name)
-
-    async def _uncount(self) -> None:
-        if self.renewing is not None:
-            self.renewing.cancel()
-            self.renewing = None
-        if self.counted_user_id is not None:
-            user_id, self.counted_user_id = self.counted_user_id, None
-            await open_sockets.close(user_id, self.channel_name)
-
-    async def _refuse(self, code: int, reason: str) -> None:
-        await self.accept()
-        await self.close(code=code, reason=reason)
-
-    async def _join(self, group: str) -> None:
-        await self.channel_layer.group_add(group, self.channel_name)
-        self.joined.append(group)
-
-    async def _unavailable(self, error: Exception) -> None:
-        """The layer failed while connecting: close with 4503, the page tries again later."""
-        logger.warning("The channel layer failed; refusing a socket: %r", error)
-        await self._uncount()
-        await self._refuse(
-            events.CloseCode.UNAVAILABLE, "Live updates are unavailable; reconnect later."
-        )
-
-    async def _leave_groups(self) -> None:
-        await self._uncount()
-        for group in getattr(self, "joined", ()):
-            try:
-                await self.channel_layer.group_discard(group, self.channel_name)
-            except LAYER_ERRORS:
-                # Group entries expire in the layer on their own.
-                break
-
-
 class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
     """Pushes a signed-in person's notifications and unread counts to every page they have open."""
 
@@ -129,11 +53,13 @@ class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         user = self.scope.get("user")
         self.joined = []
         if user is None or not user.is_authenticated:
-            await self._refuse(events.CloseCode.UNAUTHENTICATED, "Sign in first.")
+            await self._refuse(events.CloseCode.UNAUTHENTICATED, events.CloseReason.SIGN_IN)
             return
         self.user = user
         if not await self._count(user):
-            await self._refuse(events.CloseCode.TOO_MANY_SOCKETS, "Too many open pages.")
+            await self._refuse(
+                events.CloseCode.TOO_MANY_SOCKETS, events.CloseReason.TOO_MANY_SOCKETS
+            )
             return
         # Groups first: once the page sees the socket open, it hears of every change.
         try:
@@ -191,7 +117,9 @@ class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         await self.send_json(await database_sync_to_async(self._counts)())
 
     async def account_signed_out(self, event):
-        await self.close(code=events.CloseCode.UNAUTHENTICATED, reason="Signed out.")
+        await self.close(
+            code=events.CloseCode.UNAUTHENTICATED, reason=events.CloseReason.SIGNED_OUT
+        )
 
 
 class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
@@ -216,19 +144,22 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         self.refusals = 0
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            await self._refuse(events.CloseCode.UNAUTHENTICATED, "Sign in first.")
+            await self._refuse(events.CloseCode.UNAUTHENTICATED, events.CloseReason.SIGN_IN)
             return
         self.user = user
         self.thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
-        after = self._after_from_query()
-        if after is False:
-            await self._refuse(events.CloseCode.BAD_REQUEST, "Bad 'after' event id.")
+        try:
+            after = after_from_query(self.scope.get("query_string", b""))
+        except BadMessage as bad:
+            await self._refuse(events.CloseCode.BAD_REQUEST, str(bad))
             return
         if not await database_sync_to_async(self._can_read)():
-            await self._refuse(events.CloseCode.NOT_FOUND, "No such thread.")
+            await self._refuse(events.CloseCode.NOT_FOUND, events.CloseReason.NO_SUCH_THREAD)
             return
         if not await self._count(user):
-            await self._refuse(events.CloseCode.TOO_MANY_SOCKETS, "Too many open pages.")
+            await self._refuse(
+                events.CloseCode.TOO_MANY_SOCKETS, events.CloseReason.TOO_MANY_SOCKETS
+            )
             return
         # Join before reading what was missed, so nothing falls between the two, and
         # before accepting, so that an open socket hears of every later change.
@@ -244,12 +175,6 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         else:
             self.last_sent = after
             await self._catch_up()
-
-    def _after_from_query(self) -> int | None | bool:
-        values = parse_qs(self.scope.get("query_string", b"").decode("latin1")).get("after")
-        if not values:
-            return None
-        return int(values[0]) if values[0].isascii() and values[0].isdigit() else False
 
     def _thread(self) -> Thread | None:
         return Thread.objects.select_related("taskforce").filter(pk=self.thread_id).first()
@@ -284,104 +209,74 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if text_data is None:
-            await self._refuse_message("Send JSON in text frames.")
+            await self.close(code=events.CloseCode.BAD_REQUEST, reason="Send JSON in text frames.")
             return
         if len(text_data) > settings.WEBSOCKET_MAX_MESSAGE_CHARS:
             await self.close(code=events.CloseCode.TOO_LARGE, reason="Message too long.")
             return
-        content = await self.decode_json(text_data)
-        is_post = isinstance(content, dict) and content.get("type") == "post"
-        if not self.bucket.take() or (is_post and not self.post_bucket.take()):
+        content = decode(text_data)
+        if not self.bucket.take() or (is_post(content) and not self.post_bucket.take()):
             await self._rate_limited(content)
             return
         self.refusals = 0
         await self.receive_json(content)
-
-    async def decode_json(self, text_data):
-        try:
-            return json.loads(text_data)
-        except (ValueError, RecursionError):
-            # Not JSON, or nested deeper than the parser goes: a bad message.
-            return None
 
     async def _rate_limited(self, content) -> None:
         self.refusals += 1
         if self.refusals > settings.WEBSOCKET_REFUSALS_BEFORE_CLOSE:
             await self.close(code=events.CloseCode.RATE_LIMITED, reason="Too many messages.")
             return
-        ref, key = self._echo(content)
+        await self._send_error(events.ErrorCode.RATE_LIMITED, refusals.SENDING_TOO_FAST, content)
+
+    async def _send_error(self, code: str, message, content) -> None:
+        ref, key = echo(content)
         await self.send_json(
-            events.error_payload(
-                code=events.ErrorCode.RATE_LIMITED,
-                message=_("You are sending too fast: wait a moment and send it again."),
-                ref=ref,
-                key=key,
-            )
+            events.error_payload(code=code, message=str(message), ref=ref, key=key)
         )
 
-    @staticmethod
-    def _echo(content) -> tuple:
-        """The client's own reference and key, if they are plain values, to send back."""
-        if not isinstance(content, dict):
-            return None, None
-        ref, key = content.get("ref"), content.get("key")
-        plain = (str, int, float, type(None))
-        return (ref if isinstance(ref, plain) else None, key if isinstance(key, str) else None)
-
     async def receive_json(self, content, **kwargs):
-        kind = content.get("type") if isinstance(content, dict) else None
-        if kind == "resume":
-            after = content.get("after")
-            if type(after) is not int or after < 0:
-                await self._refuse_message("'after' must be the last event id you saw.")
-                return
-            self.last_sent = after
-            await self._catch_up()
-        elif kind == "post":
-            await self.send_json(await database_sync_to_async(self._post)(content))
-        elif kind == "read":
-            post_id = content.get("post")
-            if type(post_id) is not int:
-                await self._refuse_message("'post' must be a post id.")
-                return
-            await database_sync_to_async(self._read)(post_id)
+        try:
+            message = read_message(content)
+        except BadMessage as bad:
+            await self.close(code=events.CloseCode.BAD_REQUEST, reason=str(bad))
+            return
+        except ValidationError as invalid:
+            # A post of the wrong shape: refused, and the socket stays open.
+            await self._send_error(
+                events.ErrorCode.BAD_REQUEST, " ".join(invalid.messages), content
+            )
+            return
+        if isinstance(message, NewPost):
+            await self.send_json(await database_sync_to_async(self._post)(message))
+        elif isinstance(message, Read):
+            await database_sync_to_async(self._read)(message.post_id)
         else:
-            await self._refuse_message("Unknown message type.")
+            self.last_sent = message.after
+            await self._catch_up()
 
-    async def _refuse_message(self, reason: str) -> None:
-        await self.close(code=events.CloseCode.BAD_REQUEST, reason=reason)
-
-    def _post(self, content: dict) -> dict:
+    def _post(self, message: NewPost) -> dict:
         """Save a post sent through the socket and acknowledge it, or say why not.
 
-        Its event then reaches everyone, this socket too. A post resent with the key of
-        one already stored is acknowledged again, with the stored post's id.
+        The services check it as they check the post form (length, reply-to, lock), with
+        the same words. Its event then reaches everyone, this socket too. A post resent
+        with the key of one already stored is acknowledged again, with the stored post's id.
         """
         _forget(self.user)
         thread = self._thread()
-        ref, key = self._echo(content)
-        body = content.get("body")
-        reply_to_id = content.get("reply_to")
+        ref, key = message.ref, message.key
 
-        def error(code: str, message: str) -> dict:
-            return events.error_payload(code=code, message=message, ref=ref, key=key)
+        def error(code: str, text) -> dict:
+            return events.error_payload(code=code, message=str(text), ref=ref, key=key)
 
         if thread is None or not permissions.can_read_taskforce(self.user, thread.taskforce):
-            return error(events.ErrorCode.NOT_FOUND, _("No such thread."))
-        if (
-            not isinstance(body, str)
-            or (reply_to_id is not None and type(reply_to_id) is not int)
-            or ("key" in content and key is None)
-        ):
-            return error(events.ErrorCode.BAD_REQUEST, _("Send a text body."))
-        reply_to = None
-        if reply_to_id is not None:
-            reply_to = Post.objects.filter(pk=reply_to_id, thread=thread).first()
-            if reply_to is None:
-                return error(events.ErrorCode.BAD_REQUEST, _("That post is not in this thread."))
+            return error(events.ErrorCode.NOT_FOUND, refusals.NO_SUCH_THREAD)
         try:
             post = services.post_create(
-                thread=thread, author=self.user, body=body, reply_to=reply_to, client_key=key
+                thread=thread,
+                author=self.user,
+                body=message.body,
+                reply_to=services.reply_to_find(thread=thread, post_id=message.reply_to_id),
+                client_key=key,
             )
         except PermissionDenied as refusal:
             return error(events.ErrorCode.FORBIDDEN, str(refusal))
@@ -424,4 +319,6 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
         pass
 
     async def account_signed_out(self, event):
-        await self.close(code=events.CloseCode.UNAUTHENTICATED, reason="Signed out.")
+        await self.close(
+            code=events.CloseCode.UNAUTHENTICATED, reason=events.CloseReason.SIGNED_OUT
+        )

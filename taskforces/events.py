@@ -34,6 +34,19 @@ class CloseCode:
     UNAVAILABLE = 4503
 
 
+class CloseReason:
+    """The reason sent with a close code that several sockets use.
+
+    A protocol string in English, for the page's script and logs, not shown to readers.
+    """
+
+    SIGN_IN = "Sign in first."
+    SIGNED_OUT = "Signed out."
+    NO_SUCH_THREAD = "No such thread."
+    TOO_MANY_SOCKETS = "Too many open pages."
+    UNAVAILABLE = "Live updates are unavailable; reconnect later."
+
+
 class ErrorCode:
     """The ``code`` of an error frame: a message was refused and the socket stays open."""
 

@@ -1,14 +1,15 @@
 """Forms of the task forces; each validates input before any service writes."""
 
 import uuid
+from collections.abc import Iterable
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.models import User
 from portal.fields import IdChoiceField, IdMultipleChoiceField
+from taskforces import refusals
 from taskforces.models import (
     POST_MAX_LENGTH,
     ActionItem,
@@ -23,6 +24,7 @@ from taskforces.models import (
     Thread,
     WatchLevel,
 )
+from taskforces.services import answer_check, deadline_check, post_body_check, reply_to_find
 from taskforces.uploads import MAX_ATTACHMENTS_PER_POST, check_upload
 
 MARKDOWN_HELP = _(
@@ -44,7 +46,7 @@ class AttachmentsField(forms.FileField):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
         if len(files) > MAX_ATTACHMENTS_PER_POST:
             raise ValidationError(
-                _("Attach at most %(count)s files.") % {"count": MAX_ATTACHMENTS_PER_POST}
+                refusals.TOO_MANY_ATTACHMENTS, params={"count": MAX_ATTACHMENTS_PER_POST}
             )
         errors = []
         for upload in files:
@@ -57,14 +59,21 @@ class AttachmentsField(forms.FileField):
         return files
 
 
-class PostForm(forms.Form):
-    body = forms.CharField(
+def post_body_field(*, rows: int) -> forms.CharField:
+    """A post's text, checked by the service's own rule (services.post_body_check)."""
+    return forms.CharField(
         label=_("Your post"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=POST_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": rows, "maxlength": POST_MAX_LENGTH}),
         help_text=MARKDOWN_HELP,
+        validators=[post_body_check],
     )
-    reply_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PostForm(forms.Form):
+    body = post_body_field(rows=5)
+    reply_to = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**63 - 1
+    )
     # A new key with every form: sending the same form twice (a retry, a double click)
     # stores the post once.
     client_key = forms.RegexField(
@@ -83,24 +92,20 @@ class PostForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.thread = thread
 
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if not body.strip():
-            raise ValidationError(_("Write something first."))
-        return body
-
-    def clean_reply_to(self):
-        reply_to = self.cleaned_data.get("reply_to")
-        if reply_to is None:
-            return None
-        post = self.thread.posts.filter(pk=reply_to).first() if self.thread else None
-        if post is None:
-            raise ValidationError(_("The post you reply to is not in this thread."))
-        return post
+    def clean(self):
+        data = super().clean()
+        if data.get("reply_to") is not None:
+            # Said above the form, not beside reply_to: a hidden field shows no errors.
+            try:
+                data["reply_to"] = reply_to_find(thread=self.thread, post_id=data["reply_to"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
 
 
 class ThreadForm(PostForm):
     client_key = None
+    reply_to = None
     title = forms.CharField(label=_("Title"), max_length=200)
     label = forms.CharField(
         label=_("Label"),
@@ -120,12 +125,7 @@ class ThreadForm(PostForm):
 
 
 class PostEditForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your post"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=POST_MAX_LENGTH,
-        help_text=MARKDOWN_HELP,
-    )
+    body = post_body_field(rows=8)
 
 
 class HideForm(forms.Form):
@@ -170,7 +170,7 @@ class JoinRequestForm(forms.Form):
 
 
 class JoinDecisionForm(forms.Form):
-    request = forms.IntegerField(widget=forms.HiddenInput)
+    request = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
     decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
     note = forms.CharField(required=False, max_length=2000)
 
@@ -298,11 +298,14 @@ class ProposalForm(forms.Form):
         self.fields["meeting"].queryset = taskforce.meetings.order_by("-starts_at")
         self.fields["thread"].queryset = taskforce.threads.order_by("title")
 
-    def clean_deadline(self):
-        deadline = self.cleaned_data["deadline"]
-        if deadline <= timezone.now():
-            raise ValidationError(_("The deadline must be in the future."))
-        return deadline
+    def clean(self):
+        data = super().clean()
+        if data.get("deadline"):
+            try:
+                deadline_check(data["deadline"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
 
 
 class AnswerForm(forms.Form):
@@ -319,8 +322,11 @@ class AnswerForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("answer") == Answer.OBJECTION and not data.get("reason", "").strip():
-            self.add_error("reason", _("Give the reason for your objection."))
+        if data.get("answer"):
+            try:
+                answer_check(answer=data["answer"], reason=data.get("reason", ""))
+            except ValidationError as error:
+                self.add_error(None, error)
         return data
 
 
@@ -345,3 +351,15 @@ class ActionItemForm(forms.ModelForm):
 
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    # Where to go back to: the person's own list across task forces, or the task force's.
+    next = forms.ChoiceField(choices=[("mine", "mine")], required=False)
+
+
+class ActionForm(forms.Form):
+    """Which of a page's buttons was pressed: its ``action``, one the page offers."""
+
+    action = forms.ChoiceField(choices=())
+
+    def __init__(self, *args, actions: Iterable[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [(action, action) for action in actions]

@@ -108,10 +108,6 @@ def can_ask_to_join(user, taskforce: TaskForcePage) -> bool:
     )
 
 
-def can_leave(user, taskforce: TaskForcePage) -> bool:
-    return role_in(user, taskforce) is not None
-
-
 def can_update_action(user, item: ActionItem) -> bool:
     return item.owner_id == user.pk or can_manage(user, item.taskforce)
 

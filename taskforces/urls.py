@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from taskforces.views import documents, meetings, membership, moderation, notifications, threads
+from taskforces.views import (
+    actions,
+    documents,
+    meetings,
+    membership,
+    moderation,
+    notifications,
+    proposals,
+    threads,
+)
 
 app_name = "taskforces"
 urlpatterns = [
@@ -70,9 +79,9 @@ taskforce_page_urls = [
     path("workspace/meetings/new/", meetings.meeting_edit, name="meeting_new"),
     path("workspace/meetings/<int:meeting_id>/", meetings.meeting_detail, name="meeting"),
     path("workspace/meetings/<int:meeting_id>/edit/", meetings.meeting_edit, name="meeting_edit"),
-    path("workspace/decisions/", meetings.decision_log, name="decision_log"),
-    path("workspace/proposals/new/", meetings.proposal_create, name="proposal_new"),
-    path("workspace/proposals/<int:proposal_id>/", meetings.proposal_detail, name="proposal"),
-    path("workspace/actions/", meetings.action_list, name="actions"),
-    path("workspace/actions/<int:action_id>/", meetings.action_update, name="action"),
+    path("workspace/decisions/", proposals.decision_log, name="decision_log"),
+    path("workspace/proposals/new/", proposals.proposal_create, name="proposal_new"),
+    path("workspace/proposals/<int:proposal_id>/", proposals.proposal_detail, name="proposal"),
+    path("workspace/actions/", actions.action_list, name="actions"),
+    path("workspace/actions/<int:action_id>/", actions.action_update, name="action"),
 ]

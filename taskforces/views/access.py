@@ -1,9 +1,12 @@
 """The checks every workspace view starts with."""
 
-from django.core.exceptions import PermissionDenied
+from collections.abc import Iterable
+
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404
 
-from taskforces import permissions
+from taskforces import permissions, refusals
+from taskforces.forms import ActionForm
 from taskforces.models import TaskForcePage
 
 
@@ -17,6 +20,14 @@ def require(allowed: bool, message: str = "") -> None:
     """403 for a reader who may not do this (an observer posting, a member moderating)."""
     if not allowed:
         raise PermissionDenied(message)
+
+
+def posted_action(request, actions: Iterable[str]) -> str:
+    """The ``action`` a form's button names, one of ``actions``; 400 for anything else."""
+    form = ActionForm(request.POST, actions=actions)
+    if not form.is_valid():
+        raise BadRequest(refusals.UNKNOWN_ACTION)
+    return form.cleaned_data["action"]
 
 
 def workspace_context(request, taskforce: TaskForcePage, subpage_title: str = "") -> dict:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from taskforces import permissions, selectors, services
+from taskforces import permissions, refusals, selectors, services
 from taskforces.forms import DocumentForm, VersionForm
 from taskforces.models import Attachment, DocumentVersion, TaskForcePage
 from taskforces.views.access import require, require_reader, workspace_context
@@ -50,7 +50,7 @@ def document_list(request, taskforce: TaskForcePage):
     can_post = permissions.can_post(request.user, taskforce)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        require(can_post, _("Observers read documents but do not upload them."))
+        require(can_post, refusals.OBSERVERS_READ_ONLY)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -79,10 +79,7 @@ def document_detail(request, taskforce: TaskForcePage, document_id: int):
         raise Http404
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        require(
-            permissions.can_post(request.user, taskforce),
-            _("Observers read documents but do not upload them."),
-        )
+        require(permissions.can_post(request.user, taskforce), refusals.OBSERVERS_READ_ONLY)
         if form.is_valid():
             try:
                 version = services.document_add_version(

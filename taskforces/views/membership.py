@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.permissions import is_member
-from taskforces import permissions, selectors, services
+from taskforces import permissions, refusals, selectors, services
 from taskforces.forms import JoinDecisionForm, JoinRequestForm, MembershipChoiceForm, RoleForm
 from taskforces.models import (
     JoinRequest,
@@ -18,7 +18,7 @@ from taskforces.models import (
     MembershipRole,
     TaskForcePage,
 )
-from taskforces.views.access import require, require_reader, workspace_context
+from taskforces.views.access import posted_action, require, require_reader, workspace_context
 
 
 def public_page(request, taskforce: TaskForcePage):
@@ -50,7 +50,7 @@ def join_request(request, taskforce: TaskForcePage):
     if not request.user.is_authenticated:
         return redirect_to_login(taskforce.url)
     if not permissions.can_ask_to_join(request.user, taskforce):
-        raise PermissionDenied(_("Members of the network ask to join open task forces."))
+        raise PermissionDenied(refusals.CANNOT_ASK_TO_JOIN)
     form = JoinRequestForm(request.POST)
     if form.is_valid():
         try:
@@ -71,7 +71,7 @@ def leave(request, taskforce: TaskForcePage):
     require_reader(request, taskforce)
     membership = selectors.membership_for(request.user, taskforce)
     if membership is None:
-        raise PermissionDenied(_("You are not a member of this task force."))
+        raise PermissionDenied(refusals.MEMBERS_ONLY)
     try:
         services.membership_end(membership=membership, ended_by=request.user)
     except ValidationError as error:
@@ -87,50 +87,13 @@ def members(request, taskforce: TaskForcePage):
     can_manage = permissions.can_manage(user, taskforce)
     errors = []
     if request.method == "POST":
-        require(can_manage, _("Only the chair or the secretariat manage members."))
-        action = request.POST.get("action")
+        require(can_manage, refusals.MANAGERS_ONLY)
+        action = posted_action(request, ("decide", "role", "remove"))
         try:
             if action == "decide":
-                form = JoinDecisionForm(request.POST)
-                if not form.is_valid():
-                    raise ValidationError(_("Choose accept or decline."))
-                pending = get_object_or_404(
-                    JoinRequest,
-                    pk=form.cleaned_data["request"],
-                    taskforce=taskforce,
-                    status=JoinRequestStatus.PENDING,
-                )
-                accept = form.cleaned_data["decision"] == "accept"
-                services.join_request_decide(
-                    join_request=pending,
-                    decided_by=user,
-                    accept=accept,
-                    note=form.cleaned_data["note"],
-                )
-                messages.success(
-                    request,
-                    _("%(person)s is now a member.") % {"person": pending.user.get_full_name()}
-                    if accept
-                    else _("Request declined; the person is told by e-mail."),
-                )
-            elif action in ("role", "remove"):
-                form = RoleForm(request.POST)
-                chosen = MembershipChoiceForm(request.POST, taskforce=taskforce)
-                if not chosen.is_valid():
-                    raise Http404
-                membership = chosen.cleaned_data["membership"]
-                if action == "remove":
-                    services.membership_end(membership=membership, ended_by=user)
-                    messages.success(request, _("Member removed."))
-                else:
-                    if not form.is_valid():
-                        raise ValidationError(_("Choose a role."))
-                    services.membership_change_role(
-                        membership=membership, role=form.cleaned_data["role"], changed_by=user
-                    )
-                    messages.success(request, _("Role changed."))
+                _decide(request, taskforce)
             else:
-                raise ValidationError(_("Unknown action."))
+                _change_membership(request, taskforce, action)
         except ValidationError as error:
             errors = error.messages
         else:
@@ -152,3 +115,45 @@ def members(request, taskforce: TaskForcePage):
     return TemplateResponse(
         request, "taskforces/members.html", context, status=400 if errors else 200
     )
+
+
+def _decide(request, taskforce: TaskForcePage) -> None:
+    """Accept or decline a pending request to join."""
+    form = JoinDecisionForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(_("Choose accept or decline."))
+    pending = get_object_or_404(
+        JoinRequest,
+        pk=form.cleaned_data["request"],
+        taskforce=taskforce,
+        status=JoinRequestStatus.PENDING,
+    )
+    accept = form.cleaned_data["decision"] == "accept"
+    services.join_request_decide(
+        join_request=pending, decided_by=request.user, accept=accept, note=form.cleaned_data["note"]
+    )
+    messages.success(
+        request,
+        _("%(person)s is now a member.") % {"person": pending.user.get_full_name()}
+        if accept
+        else _("Request declined; the person is told by e-mail."),
+    )
+
+
+def _change_membership(request, taskforce: TaskForcePage, action: str) -> None:
+    """Change a member's role, or remove them ("role" or "remove")."""
+    chosen = MembershipChoiceForm(request.POST, taskforce=taskforce)
+    if not chosen.is_valid():
+        raise Http404
+    membership = chosen.cleaned_data["membership"]
+    if action == "remove":
+        services.membership_end(membership=membership, ended_by=request.user)
+        messages.success(request, _("Member removed."))
+        return
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(_("Choose a role."))
+    services.membership_change_role(
+        membership=membership, role=form.cleaned_data["role"], changed_by=request.user
+    )
+    messages.success(request, _("Role changed."))

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from taskforces import permissions, selectors, services
+from taskforces import permissions, refusals, selectors, services
 from taskforces.forms import PostEditForm, PostForm, QuoteForm, ThreadForm, WatchForm
 from taskforces.markup import quote_markdown
 from taskforces.models import Post, TaskForcePage, WatchLevel
@@ -45,10 +45,10 @@ def workspace_watch(request, taskforce: TaskForcePage):
     require_reader(request, taskforce)
     membership = selectors.membership_for(request.user, taskforce)
     if membership is None:
-        raise PermissionDenied(_("Only members of the task force set a watch level."))
+        raise PermissionDenied(refusals.MEMBERS_ONLY)
     form = WatchForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose one of the watch levels."))
+        messages.error(request, refusals.CHOOSE_WATCH_LEVEL)
         return redirect(taskforce.workspace_url())
     services.watch_set_for_workspace(membership=membership, level=form.cleaned_data["level"])
     messages.success(request, _("Your notifications for this workspace are saved."))
@@ -57,10 +57,7 @@ def workspace_watch(request, taskforce: TaskForcePage):
 
 def thread_create(request, taskforce: TaskForcePage):
     require_reader(request, taskforce)
-    require(
-        permissions.can_post(request.user, taskforce),
-        _("Observers read the workspace but do not start threads."),
-    )
+    require(permissions.can_post(request.user, taskforce), refusals.OBSERVERS_READ_ONLY)
     form = ThreadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -104,27 +101,11 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
     form = None
     if request.method == "POST":
         if not permissions.can_post(user, taskforce):
-            raise PermissionDenied(_("Observers read the thread but do not post."))
+            raise PermissionDenied(refusals.OBSERVERS_READ_ONLY)
         form = PostForm(request.POST, request.FILES, thread=thread)
-        if form.is_valid():
-            try:
-                post = services.post_create(
-                    thread=thread,
-                    author=user,
-                    body=form.cleaned_data["body"],
-                    reply_to=form.cleaned_data["reply_to"],
-                    attachments=form.cleaned_data["attachments"],
-                    client_key=form.cleaned_data["client_key"] or None,
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if _wants_fragment(request):
-                    return _post_response(request, thread, post, status=201)
-                return redirect(taskforce.workspace_url("thread", thread.pk) + f"#post-{post.pk}")
-        if _wants_fragment(request):
-            errors = [message for messages_ in form.errors.values() for message in messages_]
-            return HttpResponse(" ".join(errors), status=400, content_type="text/plain")
+        done = _reply(request, thread, form)
+        if done is not None:
+            return done
     elif can_reply:
         form = PostForm(initial=_quote_initial(request, thread), thread=thread)
 
@@ -155,6 +136,33 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
     )
     status = 400 if form is not None and form.is_bound and form.errors else 200
     return TemplateResponse(request, "taskforces/thread.html", context, status=status)
+
+
+def _reply(request, thread, form: PostForm):
+    """Store the reply and answer with it (a fragment for the page's script, else a
+    redirect); a 400 with the errors as text for the script; None to show the page."""
+    if form.is_valid():
+        try:
+            post = services.post_create(
+                thread=thread,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                reply_to=form.cleaned_data["reply_to"],
+                attachments=form.cleaned_data["attachments"],
+                client_key=form.cleaned_data["client_key"] or None,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if _wants_fragment(request):
+                return _post_response(request, thread, post, status=201)
+            return redirect(
+                thread.taskforce.workspace_url("thread", thread.pk) + f"#post-{post.pk}"
+            )
+    if _wants_fragment(request):
+        errors = [message for messages_ in form.errors.values() for message in messages_]
+        return HttpResponse(" ".join(errors), status=400, content_type="text/plain")
+    return None
 
 
 def _quote_initial(request, thread) -> dict:
@@ -201,7 +209,7 @@ def post_edit(request, taskforce: TaskForcePage, thread_id: int, post_id: int):
     if post is None:
         raise Http404
     post.thread = thread
-    require(permissions.can_edit_post(request.user, post), _("Only the author edits a post."))
+    require(permissions.can_edit_post(request.user, post), refusals.AUTHOR_EDITS_ONLY)
     form = PostEditForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         try:
@@ -250,5 +258,5 @@ def thread_watch(request, taskforce: TaskForcePage, thread_id: int):
             _("This thread: %(level)s") % {"level": labels[form.cleaned_data["level"]]},
         )
     else:
-        messages.error(request, _("Choose one of the watch levels."))
+        messages.error(request, refusals.CHOOSE_WATCH_LEVEL)
     return redirect(taskforce.workspace_url("thread", thread.pk))

@@ -117,3 +117,14 @@ def test_the_member_list_shows_roles_and_mention_handles(workspace, sign_in_as):
     assert "Ana Alves Office A Chair @ana.alves" in page
     assert "Bo Berg Office B Observer @bo.berg" in page
     assert "Change role" not in page
+
+
+@pytest.mark.parametrize("action", [None, "promote", "decide "])
+def test_an_unknown_member_action_is_a_bad_request(workspace, sign_in_as, action):
+    membership = Membership.objects.get(user=workspace.member)
+    posted = {"membership": membership.pk, "role": "chair"}
+    if action is not None:
+        posted["action"] = action
+    response = sign_in_as("chair").post(workspace.url("members"), posted)
+    assert response.status_code == 400
+    assert Membership.objects.get(pk=membership.pk).role == MembershipRole.MEMBER

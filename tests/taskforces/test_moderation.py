@@ -44,14 +44,14 @@ def test_chairs_and_the_secretariat_pin_and_lock_and_it_is_logged(workspace, sig
 def test_members_and_observers_cannot_moderate(workspace, sign_in_as, role):
     client = sign_in_as(role)
     assert client.post(moderate_url(workspace), {"action": "lock"}).status_code == 403
-    response = client.post(hide_url(workspace), {"reason": "Mine"})
+    response = client.post(hide_url(workspace), {"action": "hide", "reason": "Mine"})
     assert response.status_code == 403
     assert not Thread.objects.get(pk=workspace.thread.pk).locked
     assert not Post.objects.get(pk=workspace.post.pk).is_hidden
 
 
 def test_hiding_needs_a_reason(workspace, sign_in_as):
-    response = sign_in_as("chair").post(hide_url(workspace), {"reason": ""})
+    response = sign_in_as("chair").post(hide_url(workspace), {"action": "hide", "reason": ""})
     assert response.status_code == 400
     assert not Post.objects.get(pk=workspace.post.pk).is_hidden
 
@@ -60,7 +60,9 @@ def test_a_hidden_post_shows_its_reason_to_its_author_and_not_to_others(
     workspace, sign_in_as, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        sign_in_as("chair").post(hide_url(workspace), {"reason": "Shares unpublished figures"})
+        sign_in_as("chair").post(
+            hide_url(workspace), {"action": "hide", "reason": "Shares unpublished figures"}
+        )
     author_view = text_of(sign_in_as("member").get(workspace.thread_url))
     assert "Shares unpublished figures" in author_view
     observer_view = text_of(sign_in_as("observer").get(workspace.thread_url))
@@ -81,7 +83,7 @@ def test_a_hidden_post_shows_its_reason_to_its_author_and_not_to_others(
 
 def test_a_hidden_post_can_be_shown_again(workspace, sign_in_as):
     client = sign_in_as("chair")
-    client.post(hide_url(workspace), {"reason": "Mistake"})
+    client.post(hide_url(workspace), {"action": "hide", "reason": "Mistake"})
     client.post(hide_url(workspace), {"action": "show"})
     assert not Post.objects.get(pk=workspace.post.pk).is_hidden
     assert list(ModerationAction.objects.order_by("pk").values_list("action", flat=True)) == [
@@ -122,7 +124,7 @@ def test_the_moderation_log_does_not_name_authors_of_not_for_attribution_threads
 ):
     Thread.objects.filter(pk=workspace.thread.pk).update(not_for_attribution=True)
     client = sign_in_as("chair")
-    client.post(hide_url(workspace), {"reason": "Off topic"})
+    client.post(hide_url(workspace), {"action": "hide", "reason": "Off topic"})
     log = text_of(client.get(workspace.url("moderation_log")))
     assert "Hid a post" in log
     assert "Mo Member" not in log
@@ -169,3 +171,13 @@ def test_members_and_observers_cannot_rename(workspace, sign_in_as, role):
     )
     assert response.status_code == 403
     assert Thread.objects.get(pk=workspace.thread.pk).title == "Classification pilots"
+
+
+@pytest.mark.parametrize("action", [None, "", "delete", "PIN"])
+def test_an_unknown_moderation_action_is_a_bad_request(workspace, sign_in_as, action):
+    posted = {} if action is None else {"action": action}
+    response = sign_in_as("chair").post(moderate_url(workspace), posted)
+    assert response.status_code == 400
+    hide = sign_in_as("chair").post(hide_url(workspace), {**posted, "reason": "Off topic"})
+    assert hide.status_code == 400
+    assert not ModerationAction.objects.exists()

@@ -205,6 +205,16 @@ class DecisionTests:
         assert response.status_code == 403
         assert not ProposalResponse.objects.exists()
 
+    @pytest.mark.parametrize("action", [None, "reopen", "answer\x00"])
+    def test_an_unknown_proposal_action_is_a_bad_request(self, workspace, sign_in_as, action):
+        proposal = self.proposal(workspace)
+        posted = (
+            {"answer": "consent"} if action is None else {"action": action, "answer": "consent"}
+        )
+        response = sign_in_as("chair").post(workspace.url("proposal", proposal.pk), posted)
+        assert response.status_code == 400
+        assert not ProposalResponse.objects.exists()
+
 
 class ActionItemTests:
     def test_owners_see_their_own_action_items_across_task_forces(
@@ -236,6 +246,15 @@ class ActionItemTests:
         assert sign_in_as("observer").post(url, {"status": "done"}).status_code == 403
         sign_in_as("member").post(url, {"status": "done", "next": "mine"})
         assert ActionItem.objects.get(pk=item.pk).status == ActionStatus.DONE
+
+    def test_a_bad_return_address_is_a_bad_request(self, workspace, sign_in_as):
+        item = factories.ActionItemFactory(
+            taskforce=workspace.taskforce, owner=workspace.member, created_by=workspace.chair
+        )
+        url = workspace.url("action", item.pk)
+        response = sign_in_as("member").post(url, {"status": "done", "next": "//evil.example"})
+        assert response.status_code == 400
+        assert ActionItem.objects.get(pk=item.pk).status != ActionStatus.DONE
 
     def test_an_item_for_someone_outside_the_task_force_is_refused(self, workspace, sign_in_as):
         response = sign_in_as("chair").post(

@@ -1,0 +1,206 @@
+"""Watch levels and notifications: stored, pushed to open pages, e-mailed at once or daily."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.models import User
+from portal.emails import send_templated_email
+from taskforces import events, permissions, selectors
+from taskforces.models import (
+    IMMEDIATE_KINDS,
+    EmailMode,
+    Membership,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    Post,
+    TaskForcePage,
+    Thread,
+    ThreadWatch,
+    WatchLevel,
+)
+
+
+def watch_set_for_thread(*, user: User, thread: Thread, level: str) -> None:
+    if not permissions.can_read_taskforce(user, thread.taskforce):
+        raise PermissionDenied
+    ThreadWatch.objects.update_or_create(user=user, thread=thread, defaults={"level": level})
+    events.send_on_commit(events.user_group(user.pk), events.counts_changed_event())
+
+
+def watch_set_for_workspace(*, membership: Membership, level: str) -> None:
+    membership.watch_level = level
+    membership.save(update_fields=["watch_level"])
+    events.send_on_commit(events.user_group(membership.user_id), events.counts_changed_event())
+
+
+def post_url(post: Post) -> str:
+    return post.thread.taskforce.workspace_url("thread", post.thread_id) + f"#post-{post.pk}"
+
+
+def _author_name(post: Post) -> str:
+    """The author as notifications name them: nobody, under the Chatham House rule."""
+    if post.thread.not_for_attribution:
+        return _("A member")
+    return post.author.get_full_name() or _("A member")
+
+
+def notifications_for_post(post: Post) -> list[Notification]:
+    """Tell the mentioned, the replied-to and those watching the thread of a new post.
+
+    Only people who may read the task force are told, each at most once per post.
+    """
+    thread = post.thread
+    taskforce = thread.taskforce
+    readers = {
+        membership.user_id: membership
+        for membership in Membership.objects.filter(taskforce=taskforce).select_related("user")
+    }
+    thread_levels = dict(thread.watches.values_list("user_id", "level"))
+    mentioned = set(post.mentions.values_list("pk", flat=True))
+    replied_to = post.reply_to.author_id if post.reply_to_id else None
+    author = _author_name(post)
+    created = []
+    for user_id, membership in readers.items():
+        if user_id == post.author_id or not membership.user.is_active:
+            continue
+        level = thread_levels.get(user_id) or membership.watch_level
+        if level == WatchLevel.MUTED:
+            continue
+        if user_id in mentioned:
+            kind = NotificationKind.MENTION
+            text = _("%(author)s mentioned you in “%(thread)s”.")
+        elif user_id == replied_to:
+            kind = NotificationKind.REPLY
+            text = _("%(author)s replied to your post in “%(thread)s”.")
+        elif level == WatchLevel.WATCHING:
+            kind = NotificationKind.POST
+            text = _("%(author)s posted in “%(thread)s”.")
+        else:
+            continue
+        created.append(
+            notification_create(
+                user=membership.user,
+                kind=kind,
+                taskforce=taskforce,
+                thread=thread,
+                post=post,
+                text=text % {"author": author, "thread": thread.title},
+                url=post_url(post),
+            )
+        )
+    return created
+
+
+def notification_create(
+    *,
+    user: User,
+    kind: str,
+    taskforce: TaskForcePage,
+    text: str,
+    url: str,
+    thread: Thread | None = None,
+    post: Post | None = None,
+    email: bool = True,
+) -> Notification | None:
+    """Store a notification, push it to the person's open pages, e-mail it if they chose so.
+
+    Nothing is stored or sent to someone who may not read the task force.
+    """
+    if not permissions.can_read_taskforce(user, taskforce):
+        return None
+    notification = Notification.objects.create(
+        user=user, kind=kind, taskforce=taskforce, thread=thread, post=post, text=text, url=url
+    )
+    transaction.on_commit(lambda: _push_notification(notification))
+    mode = _email_mode(user)
+    if email and mode == EmailMode.IMMEDIATE and kind in IMMEDIATE_KINDS:
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+        send_templated_email(
+            "taskforces/emails/notification",
+            {"notification": notification, "user": user, "post": post, "thread": thread},
+            to=[user.email],
+        )
+    return notification
+
+
+def _push_notification(notification: Notification) -> None:
+    unread = selectors.unread_notification_count(notification.user)
+    events.send_to_group(
+        events.user_group(notification.user_id),
+        events.notification_event(
+            notification_id=notification.pk,
+            text=notification.text,
+            url=notification.url,
+            unread=unread,
+        ),
+    )
+
+
+def _email_mode(user: User) -> str:
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return preference.email_mode if preference else EmailMode.IMMEDIATE
+
+
+def notification_preference_set(*, user: User, email_mode: str) -> NotificationPreference:
+    preference, _created = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"email_mode": email_mode}
+    )
+    return preference
+
+
+def notifications_mark_read(*, user: User, notification_ids: Iterable[int] | None = None) -> int:
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    count = unread.update(read_at=timezone.now())
+    events.send_on_commit(events.user_group(user.pk), events.counts_changed_event())
+    return count
+
+
+def digest_send(*, today: datetime.date | None = None) -> int:
+    """E-mail each person who chose the daily digest what is new since; returns how many.
+
+    At most one digest per person per day, and a notification goes out by e-mail only
+    once, so running the command twice (or from two schedulers) sends nothing twice.
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    due = NotificationPreference.objects.filter(email_mode=EmailMode.DAILY).exclude(
+        last_digest_on=today
+    )
+    for preference_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            preference = (
+                NotificationPreference.objects.select_for_update()
+                .select_related("user")
+                .get(pk=preference_id)
+            )
+            if preference.last_digest_on == today or preference.email_mode != EmailMode.DAILY:
+                continue
+            user = preference.user
+            items = list(
+                selectors.notifications(user)
+                .filter(emailed_at__isnull=True, read_at__isnull=True)
+                .order_by("taskforce__title", "created_at")
+            )
+            preference.last_digest_on = today
+            preference.save(update_fields=["last_digest_on"])
+            if not items or not user.is_active:
+                continue
+            Notification.objects.filter(pk__in=[n.pk for n in items]).update(
+                emailed_at=timezone.now()
+            )
+            send_templated_email(
+                "taskforces/emails/digest",
+                {"user": user, "notifications": items, "day": today},
+                to=[user.email],
+            )
+            sent += 1
+    return sent
