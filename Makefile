@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run test check check-deploy lint format seed
+.PHONY: help install install-test run test check check-deploy messages lint format seed
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -48,6 +48,11 @@ check-deploy: install ## Check the production settings as Django's deployment ch
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	ALLOWED_HOSTS=portal.example.org DJANGO_SETTINGS_MODULE=portal.settings.production \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages: install ## Gather the interface strings into the five catalogues and compile them (needs gettext)
+	$(BIN)/python manage.py makemessages $(foreach l,fr es ru zh_Hans ar,-l $(l)) \
+		--ignore=tests --ignore=bench --ignore='portal/demo/*'
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 lint: install-test ## Check code style and common mistakes
 	$(BIN)/ruff check .

@@ -142,7 +142,7 @@ class OfficePage(SubpageUrlsMixin, Page):
                     label=_("Systems in use that are not in the catalogue"),
                     help_text=_(
                         "Catalogue entries the office uses are recorded on the entry itself "
-                        "(\u201cour office uses this\u201d) and listed here automatically."
+                        "(“our office uses this”) and listed here automatically."
                     ),
                 ),
             ],
