@@ -13,6 +13,7 @@ segmented; titles and excerpts shown to readers come from the original text.
 import logging
 import re
 import threading
+from functools import lru_cache
 
 # Han ideographs: CJK unified ideographs, extension A and the compatibility block.
 HAN_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -61,6 +62,9 @@ def _segmented(text: str, *, for_index: bool) -> str:
     return HAN_RUN.sub(lambda run: f" {' '.join(_words(run.group(), for_index=for_index))} ", text)
 
 
+# Wagtail's PostgreSQL indexer reads every field of an entry five times (title, body,
+# autocomplete and two plain-text copies): the last few texts are kept, not cut again.
+@lru_cache(maxsize=16)
 def segment_for_index(text: str) -> str:
     """The text as it is indexed: Chinese words separated by spaces."""
     return _segmented(text, for_index=True)
