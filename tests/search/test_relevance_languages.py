@@ -135,6 +135,7 @@ def test_a_chinese_word_inside_a_sentence_is_found(corpus):
 def test_a_chinese_phrase_of_several_words_is_found(corpus):
     assert titles("机器翻译系统") == ["机器翻译系统"]
     assert titles("翻译质量") == ["机器翻译系统"]
+    assert titles('"机器翻译系统"') == ["机器翻译系统"]
 
 
 def test_mixed_english_and_chinese_text_is_found_by_its_english_words(corpus):
