@@ -7,6 +7,8 @@ set of queries:
     to the same query written by hand as raw SQL on the same index (modelsearch's
     weighted tsvectors and GIN indexes);
   - "search": a whole search_site() call (count, page, five facet counts).
+It first measures what Chinese segmentation costs at indexing: the same Chinese entries
+stored with and without it (search.segmentation), as a ratio.
 
     DATABASE_URL=postgres://… .venv/bin/python bench/search.py [--documents 50000]
 
@@ -37,10 +39,12 @@ from django.utils import timezone  # noqa: E402
 
 from modelsearch.backends.database.postgres.weights import get_sql_weights  # noqa: E402
 
+from search import models as search_models  # noqa: E402
 from search.backends import QUERY_CONFIGS  # noqa: E402
 from search.database import DatabaseEngine, visible_entries  # noqa: E402
 from search.entries import EntryData  # noqa: E402
 from search.permissions import SearchScope  # noqa: E402
+from search.segmentation import tokenizer  # noqa: E402
 from search.services import entries_store  # noqa: E402
 
 WORDS = {
@@ -53,7 +57,13 @@ WORDS = {
     "datos intercambio norma oficina registro solicitud flujo archivo modelo",
     "ru": "патент товарный знак классификация экспертиза перевод поиск облако безопасность "
     "данные обмен стандарт ведомство заявка реестр архив модель",
+    "ar": "براءة علامة تجارية تصميم تصنيف فحص الترجمة بحث سحابة أمن بيانات تبادل معيار "
+    "مكتب إيداع سجل طلب أرشيف نموذج",
+    "zh": "专利 商标 外观设计 分类 审查 机器翻译 检索 云计算 安全 数据 交换 标准 专利局 "
+    "申请 登记 工作流程 档案 模型 质量",
 }
+# Words of a language written without spaces: a body is a run of them, as sentences are.
+UNSPACED = {"zh"}
 KINDS = ["catalogue_entry", "news", "workshop", "office", "member", "thread", "post"]
 QUERIES = [
     "classification",
@@ -62,6 +72,8 @@ QUERIES = [
     "traductions",
     "заявки",
     "patentes",
+    "ترجمة",
+    "翻译",
     "zeppelin",
 ]
 SCOPE = SearchScope(
@@ -74,8 +86,9 @@ def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
     now = timezone.now()
     entries = []
     for number in range(count):
-        language = rng.choices(list(vocab), weights=[70, 10, 10, 10])[0]
+        language = rng.choices(list(vocab), weights=[60, 8, 8, 8, 8, 8])[0]
         words = vocab[language]
+        separator = "" if language in UNSPACED else " "
         kind = rng.choice(KINDS)
         readers = {
             "member": ["network.members"],
@@ -87,10 +100,12 @@ def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
                 source="bench.document",
                 source_pk=str(number),
                 kind=kind,
-                title="" if kind == "post" else " ".join(rng.choices(words, k=4)).capitalize(),
+                title=""
+                if kind == "post"
+                else separator.join(rng.choices(words, k=4)).capitalize(),
                 url=f"/bench/{number}/",
                 readers=readers,
-                body=" ".join(rng.choices(words, k=rng.randint(30, 120))),
+                body=separator.join(rng.choices(words, k=rng.randint(30, 120))),
                 language=language,
                 date=now - timezone.timedelta(days=rng.randint(0, 3650)),
             )
@@ -134,6 +149,34 @@ def raw_sql(query: str) -> tuple[str, list]:
     return sql, params
 
 
+def segmentation_cost(count: int) -> None:
+    """Stores the same Chinese entries with and without segmentation and prints the ratio
+    of the times (the dictionary is loaded first, and its loading timed on its own)."""
+    started = time.perf_counter()
+    tokenizer()
+    print(f"jieba's dictionary loaded in {time.perf_counter() - started:.2f} s (once per process)")
+    rng = random.Random(11)
+    chinese = [entry for entry in synthetic_entries(count * 7, rng) if entry.language == "zh"]
+    timings = {}
+    for label, segment in [("without", lambda text: text), ("with", None)]:
+        original = search_models.segment_for_index
+        if segment is not None:
+            search_models.segment_for_index = segment
+        try:
+            started = time.perf_counter()
+            for start in range(0, len(chinese), 500):
+                entries_store(data=chinese[start : start + 500])
+            timings[label] = time.perf_counter() - started
+        finally:
+            search_models.segment_for_index = original
+        search_models.SearchEntry.objects.filter(source="bench.document").delete()
+    print(
+        f"Indexing {len(chinese)} Chinese entries: {timings['without']:.1f} s without "
+        f"segmentation, {timings['with']:.1f} s with it, ratio "
+        f"{timings['with'] / timings['without']:.2f}\n"
+    )
+
+
 def measure(run, *, repeat: int, max_seconds: float) -> list[float]:
     for _ in range(3):
         run()
@@ -156,6 +199,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--max-seconds", type=float, default=20.0)
+    parser.add_argument("--chinese", type=int, default=2_000, help="entries to time segmenting")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("bench/search.py measures PostgreSQL: set DATABASE_URL=postgres://…")
@@ -167,6 +211,7 @@ def main() -> None:
 
     names = setup_databases(verbosity=0, interactive=False)
     try:
+        segmentation_cost(options.chinese)
         started = time.monotonic()
         entries = synthetic_entries(options.documents, random.Random(7))
         for start in range(0, len(entries), 1000):

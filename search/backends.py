@@ -6,7 +6,9 @@ tsvectors with GIN indexes) with two changes: an object that has a ``search_conf
 (search.models.SearchEntry) is indexed with that text search configuration rather than
 the one configured, and every query word is looked up in each configuration of
 QUERY_CONFIGS, so "traductions" finds a French "traduction" and "перевода" a Russian
-"перевод" whatever the reader's interface language.
+"перевод" and "ترجمة" an Arabic "الترجمة" whatever the reader's interface language.
+Chinese words arrive separated by spaces (search.segmentation), in the index and in the
+query, so the "simple" configuration matches them word for word.
 """
 
 import copy
@@ -27,7 +29,7 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import Phrase, PlainText
 
 # Every query word is looked up in these configurations ("simple" covers the rest).
-QUERY_CONFIGS = ["english", "french", "spanish", "russian", "simple"]
+QUERY_CONFIGS = ["english", "french", "spanish", "russian", "arabic", "simple"]
 
 
 class MultilingualPostgresIndex(PostgresIndex):

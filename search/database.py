@@ -1,7 +1,8 @@
 """The database engine: Wagtail's database search backend over search.SearchEntry.
 
 SQLite FTS5 on a laptop; on PostgreSQL, weighted title and body tsvectors with GIN
-indexes and stemming in each entry's language (search.backends). Who may read what is a
+indexes and stemming in each entry's language (search.backends). On both, Chinese words
+are separated by spaces in the index and in queries (search.segmentation). Who may read what is a
 filter on the entries' FilterFields, so results, counts and facets share it.
 """
 
@@ -17,6 +18,7 @@ from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
 from search.excerpts import highlight, query_terms
 from search.models import Audience, EntryReader, SearchEntry
 from search.permissions import SearchScope
+from search.segmentation import segment_query
 
 
 def visible_entries(scope: SearchScope) -> QuerySet[SearchEntry]:
@@ -51,7 +53,8 @@ class DatabaseEngine:
         self.backend = get_search_backend()
 
     def _search(self, query: str, entries: QuerySet[SearchEntry], *, by_relevance: bool = True):
-        _filters, parsed = parse_query_string(query, operator="and")
+        # Chinese words are separated as they were in the index (search.segmentation).
+        _filters, parsed = parse_query_string(segment_query(query), operator="and")
         return self.backend.search(parsed, entries, order_by_relevance=by_relevance)
 
     def _matched(self, query: str, entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
@@ -98,7 +101,7 @@ class DatabaseEngine:
 
     def suggest(self, text: str, *, scope: SearchScope, limit: int) -> list[Suggestion]:
         entries = visible_entries(scope).exclude(title="")
-        matches = self.backend.autocomplete(text, entries)[:limit]
+        matches = self.backend.autocomplete(segment_query(text), entries)[:limit]
         return [Suggestion(kind=entry.kind, title=entry.title, url=entry.url) for entry in matches]
 
     # Wagtail's backend indexes an entry when it is saved and forgets it when it is deleted.

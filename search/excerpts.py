@@ -1,16 +1,24 @@
 """Excerpts with the words a reader searched for marked, for engines that do not make them."""
 
 import re
+from collections.abc import Iterator
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WORD = re.compile(r"\w+")
+from search.segmentation import HAN_CHARACTERS, has_chinese, query_words
+
+# A run of Chinese characters, or a word in any other script.
+WORD = re.compile(f"[{HAN_CHARACTERS}]+|[^\\W{HAN_CHARACTERS}]+")
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a query, lower-cased, without quotes or one-letter words."""
-    return sorted({word.casefold() for word in WORD.findall(query) if len(word) > 1})
+    """The words of a query, lower-cased, without quotes or one-letter words; Chinese
+    words as the query is segmented (search.segmentation)."""
+    words = {
+        word.casefold() for word in WORD.findall(query) if len(word) > 1 and not has_chinese(word)
+    }
+    return sorted(words | set(query_words(query)))
 
 
 def word_matches(word: str, terms: list[str]) -> bool:
@@ -26,28 +34,40 @@ def word_matches(word: str, terms: list[str]) -> bool:
     return False
 
 
+def marked_spans(text: str, terms: list[str]) -> Iterator[tuple[int, int]]:
+    """Where the terms are in the text, in order: whole words, and Chinese words inside
+    a run of Chinese characters (written without spaces)."""
+    chinese = sorted((term for term in terms if has_chinese(term)), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(term) for term in chinese)) if chinese else None
+    for match in WORD.finditer(text):
+        if not has_chinese(match.group()):
+            if word_matches(match.group(), terms):
+                yield match.span()
+        elif pattern is not None:
+            for found in pattern.finditer(match.group()):
+                yield (match.start() + found.start(), match.start() + found.end())
+
+
 def highlight(text: str, terms: list[str], *, length: int = 240) -> SafeString:
     """About ``length`` characters of ``text`` around the first term found, escaped,
     with each matching word in <mark>."""
     text = " ".join(text.split())
-    words = list(WORD.finditer(text))
-    first = next((match for match in words if word_matches(match.group(), terms)), None)
+    spans = list(marked_spans(text, terms))
     start = 0
-    if first is not None and first.start() > length // 3:
-        start = text.rfind(" ", 0, first.start() - length // 4) + 1
+    if spans and spans[0][0] > length // 3:
+        start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
     end = len(text)
     if end - start > length:
         end = text.rfind(" ", start, start + length)
         end = start + length if end <= start else end
     parts = ["…" if start > 0 else ""]
     position = start
-    for match in words:
-        if match.start() < start or match.end() > end:
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
             continue
-        if word_matches(match.group(), terms):
-            parts.append(escape(text[position : match.start()]))
-            parts.append(f"<mark>{escape(match.group())}</mark>")
-            position = match.end()
+        parts.append(escape(text[position:span_start]))
+        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
     parts.append(escape(text[position:end]))
     if end < len(text):
         parts.append("…")

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
+from search.segmentation import segment_for_index
+
 
 class Kind(models.TextChoices):
     """The kinds of content a reader can narrow results to, in the order they are listed."""
@@ -39,9 +41,31 @@ class Audience(models.TextChoices):
     RESTRICTED = "restricted", _("Named readers")
 
 
-# PostgreSQL text search configurations by language code; the rest use "simple"
-# (no stemming). Arabic and Chinese have no stemmer in PostgreSQL's standard set.
-SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian"}
+# PostgreSQL text search configurations by language code (the six UN languages); others
+# use "simple" (no stemming). PostgreSQL has no Chinese parser: Chinese text is cut into
+# words before it is indexed (search.segmentation) and matched word for word.
+SEARCH_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ru": "russian",
+    "ar": "arabic",
+    "zh": "simple",
+}
+
+
+class SegmentedSearchField(index.SearchField):
+    """A searched field indexed with its Chinese words separated (search.segmentation)."""
+
+    def get_value(self, obj):
+        return segment_for_index(super().get_value(obj) or "")
+
+
+class SegmentedAutocompleteField(index.AutocompleteField):
+    """An autocompleted field indexed with its Chinese words separated."""
+
+    def get_value(self, obj):
+        return segment_for_index(super().get_value(obj) or "")
 
 
 class SearchEntry(index.Indexed, models.Model):
@@ -58,7 +82,8 @@ class SearchEntry(index.Indexed, models.Model):
     # Shown with the result, not searched: where it belongs (a post's thread, a person's
     # office). A post's own title is empty, so that its thread's title finds the thread once.
     context = models.CharField(max_length=255, blank=True)
-    # The language the text is written in (ISO 639-1), when known; chooses the stemmer.
+    # The language the text is written in (ISO 639-1), when known; chooses the stemmer
+    # (SEARCH_CONFIGS).
     language = models.CharField(max_length=10, blank=True)
     date = models.DateTimeField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -75,9 +100,9 @@ class SearchEntry(index.Indexed, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     search_fields = [
-        index.SearchField("title", boost=3),
-        index.SearchField("body"),
-        index.AutocompleteField("title"),
+        SegmentedSearchField("title", boost=3),
+        SegmentedSearchField("body"),
+        SegmentedAutocompleteField("title"),
         index.FilterField("id"),
         index.FilterField("title"),
         index.FilterField("kind"),
