@@ -94,6 +94,7 @@ class ProfileForm(forms.ModelForm):
         label=capfirst(User._meta.get_field("language").verbose_name),
         help_text=User._meta.get_field("language").help_text,
         choices=settings.LANGUAGES,
+        required=False,
     )
 
     class Meta:

@@ -7,6 +7,7 @@ recipients (accounts, or addresses that are looked up), so none can forget.
 """
 
 import contextlib
+import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -94,9 +95,14 @@ def send_templated_email(
     context = {"base_url": settings.PORTAL_BASE_URL, **context}
     for (reader_language, zone), addresses in _group_by_locale(to, language).items():
         with reader_locale(reader_language, zone):
-            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+            subject = _one_line(render_to_string(f"{template}_subject.txt", context))
             body = render_to_string(f"{template}_body.txt", context)
         _queue(subject=subject, body=body, to=addresses, reply_to=reply_to, files=attachments)
+
+
+def _one_line(text: str) -> str:
+    # Only ASCII white space: French puts no-break spaces before ":" and "?", to be kept.
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 def _queue(*, subject, body, to, reply_to, files) -> None:
