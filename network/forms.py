@@ -245,6 +245,7 @@ class InvitationCreateForm(forms.Form):
         label=capfirst(Invitation._meta.get_field("language").verbose_name),
         choices=settings.LANGUAGES,
         initial=settings.LANGUAGE_CODE,
+        required=False,
     )
 
 
