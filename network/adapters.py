@@ -1,12 +1,14 @@
 """How django-allauth treats accounts on this portal."""
 
 from django.contrib.sites.shortcuts import get_current_site
+from django.utils import translation
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 
 from network.client_address import client_ip
+from portal.emails import reader_locale, reader_preferences
 from portal.tasks import send_email
 
 
@@ -73,16 +75,21 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         """Send through the retried background task, so a mail server that is down
         delays the message instead of failing the page (password reset, for one)."""
         request = self.request
-        message = self.render_mail(
-            template_prefix,
-            email,
-            {
-                "request": request,
-                "email": email,
-                "current_site": get_current_site(request),
-                **context,
-            },
+        # Written in the reader's language, like every other e-mail of the portal.
+        _address, language, zone = reader_preferences(
+            context.get("user") or email, default_language=translation.get_language()
         )
+        with reader_locale(language, zone):
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {
+                    "request": request,
+                    "email": email,
+                    "current_site": get_current_site(request),
+                    **context,
+                },
+            )
         html_body = next(
             (
                 content

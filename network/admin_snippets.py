@@ -129,6 +129,7 @@ class MemberViewSet(SnippetViewSet):
         FieldPanel("languages"),
         FieldPanel("phone"),
         FieldPanel("list_contact_details"),
+        FieldPanel("language"),
         FieldPanel("new_photo"),
         FieldPanel("remove_photo"),
     ]

@@ -24,6 +24,7 @@ def invitations(request):
                 last_name=data["last_name"],
                 office=data["office"],
                 role=data["role"],
+                language=data["language"],
                 invited_by=request.user,
             )
         except ValidationError as error:

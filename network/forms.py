@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -8,7 +10,16 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from taggit.forms import TagField
 
 from network.maturity import LEVEL_NAMES, LEVELS, RUBRICS
-from network.models import Member, MemberRole, Nomination, OfficeKind, OfficePage, Seat, User
+from network.models import (
+    Invitation,
+    Member,
+    MemberRole,
+    Nomination,
+    OfficeKind,
+    OfficePage,
+    Seat,
+    User,
+)
 from portal.fields import IdChoiceField
 from portal.models import Language, Region
 
@@ -79,6 +90,12 @@ class ProfileForm(forms.ModelForm):
         help_text=_("JPEG, PNG or WebP, at most 5 MB."),
     )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+    language = forms.ChoiceField(
+        label=capfirst(User._meta.get_field("language").verbose_name),
+        help_text=User._meta.get_field("language").help_text,
+        choices=settings.LANGUAGES,
+        required=False,
+    )
 
     class Meta:
         model = Member
@@ -93,6 +110,7 @@ class ProfileForm(forms.ModelForm):
         user = self.instance.user
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
+        self.fields["language"].initial = user.preferred_language
         self.fields["expertise"].initial = ", ".join(
             tag.name for tag in self.instance.expertise.all()
         )
@@ -122,6 +140,7 @@ class ProfileForm(forms.ModelForm):
             "expertise": data["expertise"],
             "new_photo": data.get("new_photo"),
             "remove_photo": data.get("remove_photo", False),
+            "language": data["language"],
         }
 
 
@@ -222,6 +241,12 @@ class InvitationCreateForm(forms.Form):
         help_text=_("Leave empty for secretariat staff."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
+    language = forms.ChoiceField(
+        label=capfirst(Invitation._meta.get_field("language").verbose_name),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+    )
 
 
 class AssessmentForm(forms.Form):

@@ -1,12 +1,16 @@
-"""Nobody reaches the Wagtail admin without two-factor authentication."""
+"""Nobody reaches the Wagtail admin without two-factor authentication; times are shown in
+the reader's time zone."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allauth.mfa.adapter import get_adapter
+
+from portal.dates import as_zone
 
 
 class AdminRequiresTwoFactorMiddleware:
@@ -29,3 +33,19 @@ class AdminRequiresTwoFactorMiddleware:
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+
+class ReaderTimeZoneMiddleware:
+    """Show a signed-in reader times in their office's time zone; templates name the zone
+    (``portal.dates``). Anonymous readers get the site's zone (UTC)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        zone = user.preferred_time_zone if user is not None and user.is_authenticated else None
+        if not zone:
+            return self.get_response(request)
+        with timezone.override(as_zone(zone)):
+            return self.get_response(request)

@@ -10,7 +10,8 @@ receiving its signals, so the network never imports them:
   task forces close the person's open sockets).
 """
 
-from django.contrib.auth.signals import user_logged_out
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import post_migrate
 from django.dispatch import Signal, receiver
 
@@ -24,6 +25,16 @@ def end_sessions_on_logout(sender, request, user, **kwargs):
         from network.services import sessions_end_everywhere
 
         sessions_end_everywhere(user=user)
+
+
+@receiver(user_logged_in, dispatch_uid="network.remember_language_on_login")
+def remember_language_on_login(sender, request, user, **kwargs):
+    """Until the person picks a language for e-mails, take the one they sign in with."""
+    chosen = getattr(request, "LANGUAGE_CODE", None)
+    codes = {code for code, _name in settings.LANGUAGES}
+    if user is not None and not user.language and chosen in codes:
+        user.language = chosen
+        user.save(update_fields=["language"])
 
 
 def ensure_role_groups(sender, **kwargs):

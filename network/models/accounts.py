@@ -42,6 +42,15 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     # Part of every session's signature: raising it signs the person out everywhere.
     session_epoch = models.PositiveIntegerField(default=0, editable=False)
+    # What e-mails and notifications are written in: chosen on "My profile", else the
+    # language the person last signed in with (empty: English).
+    language = models.CharField(
+        _("language for e-mails"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("E-mails and notifications from the portal are written in this language."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -55,6 +64,25 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def preferred_language(self) -> str:
+        return self.language or settings.LANGUAGE_CODE
+
+    @property
+    def preferred_time_zone(self) -> str | None:
+        """The time zone of the person's office, if the portal knows it (read once)."""
+        if not hasattr(self, "_preferred_time_zone"):
+            from .members import Member
+
+            self._preferred_time_zone = (
+                Member.objects.filter(user=self, office__isnull=False)
+                .values_list("office__time_zone", flat=True)
+                .first()
+                if self.pk
+                else None
+            ) or None
+        return self._preferred_time_zone
 
     def _get_session_auth_hash(self, secret=None):
         # Django signs each session with a hash of the password; adding the epoch lets
@@ -101,6 +129,10 @@ class Invitation(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices)
     # When the invitation comes from a confirmed nomination, accepting it takes the seat.
     seat = models.CharField(_("seat"), max_length=20, blank=True, choices=Seat.choices)
+    # The invitation is written in it, and the account it creates starts with it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

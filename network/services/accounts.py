@@ -1,11 +1,12 @@
 """Accounts: invitations, the accounts they create, and signing out everywhere."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from allauth.account.models import EmailAddress
@@ -42,6 +43,7 @@ def invitation_create(
     first_name: str = "",
     last_name: str = "",
     seat: str = "",
+    language: str = "",
 ) -> tuple[Invitation, str]:
     """Invite one person; returns the invitation and the token of its link.
 
@@ -68,6 +70,7 @@ def invitation_create(
             office=office,
             role=role,
             seat=seat,
+            language=language or settings.LANGUAGE_CODE,
             token_hash=hash_token(token),
             invited_by=invited_by,
             created_at=now,
@@ -77,12 +80,19 @@ def invitation_create(
             "network/emails/invitation",
             {
                 "invitation": invitation,
-                "link": reverse("network:invitation", args=[token]),
+                "link": _link_in(invitation.language, "network:invitation", token),
                 "inviter": invited_by,
             },
             to=[email],
+            language=invitation.language,
         )
     return invitation, token
+
+
+def _link_in(language: str, name: str, *args) -> str:
+    # The address in the reader's language, where addresses carry one.
+    with translation.override(language):
+        return reverse(name, args=args)
 
 
 def invitation_find(token: str) -> Invitation | None:
@@ -117,6 +127,7 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
             first_name=first_name,
             last_name=last_name,
             is_staff=is_secretariat,
+            language=invitation.language,
         )
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         Member.objects.create(user=user, office=invitation.office, role=invitation.role)

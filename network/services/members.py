@@ -28,6 +28,7 @@ def profile_update(
     expertise: Iterable[str],
     new_photo: UploadedFile | None = None,
     remove_photo: bool = False,
+    language: str = "",
 ) -> Member:
     """Save a profile: the name on the account, the photo, the profile and its expertise
     tags, all or nothing. Only the person themself or the secretariat may."""
@@ -37,7 +38,9 @@ def profile_update(
     with transaction.atomic():
         user.first_name = first_name
         user.last_name = last_name
-        user.save(update_fields=["first_name", "last_name"])
+        if language:
+            user.language = language
+        user.save(update_fields=["first_name", "last_name", "language"])
         if new_photo:
             member.photo = get_image_model().objects.create(
                 title=str(user), file=new_photo, uploaded_by_user=changed_by

@@ -124,6 +124,12 @@ MIDDLEWARE.insert(
     "portal.middleware.RejectNullCharactersMiddleware",
 )
 
+# Times in the signed-in reader's time zone (their office's), once the user is known.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "network.middleware.ReaderTimeZoneMiddleware",
+)
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 ASGI_APPLICATION = "portal.asgi.application"

@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from portal.dates import format_when
 from portal.workshops import selectors
 from portal.workshops.models import WorkshopIndexPage, WorkshopPage
 
@@ -37,8 +38,8 @@ class WorkshopRssFeed(Feed):
         return item.title
 
     def item_description(self, item: WorkshopPage):
-        start = item.local_start().strftime("%d %b %Y %H:%M")
-        parts = [f"{item.get_kind_display()} · {start} ({item.time_zone})"]
+        start = format_when(item.local_start(), "datetime", zone=item.time_zone)
+        parts = [f"{item.get_kind_display()} · {start}"]
         if item.place:
             parts.append(item.place)
         return " · ".join(parts) + f"\n\n{item.summary}"

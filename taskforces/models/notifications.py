@@ -1,8 +1,13 @@
 """Notifications in the site and by e-mail, and each person's choice of how to get them."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from portal.dates import format_when
 
 
 class EmailMode(models.TextChoices):
@@ -61,7 +66,11 @@ class Notification(models.Model):
     taskforce = models.ForeignKey(
         "taskforces.TaskForcePage", on_delete=models.CASCADE, related_name="notifications"
     )
+    # The message in the code's language with %(name)s placeholders (a catalogue msgid),
+    # and the values to put in them: translated when shown, so each reader sees it in
+    # their language. A value {"text": msgid} is translated, {"date": iso} formatted.
     text = models.CharField(max_length=300)
+    params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=300)
     thread = models.ForeignKey(
         "taskforces.Thread", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
@@ -81,4 +90,25 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
 
     def __str__(self):
-        return self.text
+        return self.display_text
+
+    @property
+    def display_text(self) -> str:
+        """The message in the active language."""
+        message = gettext(self.text)
+        if not self.params:
+            return message
+        values = {name: _param_text(value) for name, value in self.params.items()}
+        try:
+            return message % values
+        except (KeyError, TypeError, ValueError):
+            # A translation that lost a placeholder: the original wording still reads.
+            return self.text % values
+
+
+def _param_text(value) -> str:
+    if isinstance(value, dict) and "text" in value:
+        return gettext(value["text"])
+    if isinstance(value, dict) and "date" in value:
+        return format_when(datetime.datetime.fromisoformat(value["date"]), "date")
+    return str(value)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from network.models import User
 from taskforces import permissions, refusals
@@ -109,8 +109,10 @@ def proposal_create(
                 user=membership.user,
                 kind=NotificationKind.PROPOSAL,
                 taskforce=taskforce,
-                text=_("New proposal for a decision: “%(title)s”. Answer by %(deadline)s.")
-                % {"title": title, "deadline": timezone.localtime(deadline).strftime("%d %b %Y")},
+                text=gettext_noop(
+                    "New proposal for a decision: “%(title)s”. Answer by %(deadline)s."
+                ),
+                params={"title": title, "deadline": {"date": deadline.isoformat()}},
                 url=url,
             )
     return proposal
@@ -194,7 +196,8 @@ def action_item_create(
                 user=owner,
                 kind=NotificationKind.ACTION,
                 taskforce=taskforce,
-                text=_("New action item for you: %(title)s") % {"title": title},
+                text=gettext_noop("New action item for you: %(title)s"),
+                params={"title": title},
                 url=taskforce.workspace_url("actions"),
             )
     return item

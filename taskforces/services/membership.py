@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from network.models import User
 from portal.emails import send_templated_email
@@ -32,8 +32,8 @@ def join_request_create(*, taskforce: TaskForcePage, user: User, message: str = 
                 user=manager,
                 kind=NotificationKind.JOIN_REQUEST,
                 taskforce=taskforce,
-                text=_("%(person)s asks to join %(taskforce)s.")
-                % {"person": user.get_full_name() or user.email, "taskforce": taskforce.title},
+                text=gettext_noop("%(person)s asks to join %(taskforce)s."),
+                params={"person": user.get_full_name() or user.email, "taskforce": taskforce.title},
                 url=taskforce.workspace_url("members"),
             )
     return request
@@ -60,12 +60,10 @@ def join_request_decide(
             membership = membership_add(
                 taskforce=taskforce, user=join_request.user, role=MembershipRole.MEMBER
             )
-            text = _("You are now a member of %(taskforce)s.") % {"taskforce": taskforce.title}
+            text = gettext_noop("You are now a member of %(taskforce)s.")
             url = taskforce.workspace_url()
         else:
-            text = _("Your request to join %(taskforce)s was declined.") % {
-                "taskforce": taskforce.title
-            }
+            text = gettext_noop("Your request to join %(taskforce)s was declined.")
             url = taskforce.url
         # Sent whatever the person's notification settings: they asked and wait for it.
         send_templated_email(
@@ -79,6 +77,7 @@ def join_request_decide(
                 kind=NotificationKind.JOIN_DECIDED,
                 taskforce=taskforce,
                 text=text,
+                params={"taskforce": taskforce.title},
                 url=url,
                 email=False,
             )

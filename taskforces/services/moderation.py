@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from network.models import User
 from taskforces import permissions, refusals
@@ -43,8 +44,8 @@ def post_hide(*, post: Post, moderator: User, reason: str) -> Post:
                 taskforce=thread.taskforce,
                 thread=thread,
                 post=post,
-                text=_("A moderator hid your post in “%(thread)s”: %(reason)s")
-                % {"thread": thread.title, "reason": post.hidden_reason},
+                text=gettext_noop("A moderator hid your post in “%(thread)s”: %(reason)s"),
+                params={"thread": thread.title, "reason": post.hidden_reason},
                 url=post_url(post),
             )
     return post

@@ -5,8 +5,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from network.models import User
 from portal.emails import send_templated_email
@@ -43,11 +43,14 @@ def post_url(post: Post) -> str:
     return post.thread.taskforce.workspace_url("thread", post.thread_id) + f"#post-{post.pk}"
 
 
-def _author_name(post: Post) -> str:
-    """The author as notifications name them: nobody, under the Chatham House rule."""
+def _author_name(post: Post) -> str | dict:
+    """The author as notifications name them: nobody, under the Chatham House rule.
+
+    A notification parameter: "A member" stays a message, translated when shown.
+    """
     if post.thread.not_for_attribution:
-        return _("A member")
-    return post.author.get_full_name() or _("A member")
+        return {"text": gettext_noop("A member")}
+    return post.author.get_full_name() or {"text": gettext_noop("A member")}
 
 
 def notifications_for_post(post: Post) -> list[Notification]:
@@ -74,13 +77,13 @@ def notifications_for_post(post: Post) -> list[Notification]:
             continue
         if user_id in mentioned:
             kind = NotificationKind.MENTION
-            text = _("%(author)s mentioned you in “%(thread)s”.")
+            text = gettext_noop("%(author)s mentioned you in “%(thread)s”.")
         elif user_id == replied_to:
             kind = NotificationKind.REPLY
-            text = _("%(author)s replied to your post in “%(thread)s”.")
+            text = gettext_noop("%(author)s replied to your post in “%(thread)s”.")
         elif level == WatchLevel.WATCHING:
             kind = NotificationKind.POST
-            text = _("%(author)s posted in “%(thread)s”.")
+            text = gettext_noop("%(author)s posted in “%(thread)s”.")
         else:
             continue
         created.append(
@@ -90,7 +93,8 @@ def notifications_for_post(post: Post) -> list[Notification]:
                 taskforce=taskforce,
                 thread=thread,
                 post=post,
-                text=text % {"author": author, "thread": thread.title},
+                text=text,
+                params={"author": author, "thread": thread.title},
                 url=post_url(post),
             )
         )
@@ -107,15 +111,25 @@ def notification_create(
     thread: Thread | None = None,
     post: Post | None = None,
     email: bool = True,
+    params: dict | None = None,
 ) -> Notification | None:
     """Store a notification, push it to the person's open pages, e-mail it if they chose so.
 
-    Nothing is stored or sent to someone who may not read the task force.
+    ``text`` is the untranslated message (``gettext_noop``) with ``%(name)s`` placeholders
+    for ``params``, so that it is shown in each reader's language. Nothing is stored or
+    sent to someone who may not read the task force.
     """
     if not permissions.can_read_taskforce(user, taskforce):
         return None
     notification = Notification.objects.create(
-        user=user, kind=kind, taskforce=taskforce, thread=thread, post=post, text=text, url=url
+        user=user,
+        kind=kind,
+        taskforce=taskforce,
+        thread=thread,
+        post=post,
+        text=text,
+        params=params or {},
+        url=url,
     )
     transaction.on_commit(lambda: _push_notification(notification))
     mode = _email_mode(user)
@@ -132,11 +146,14 @@ def notification_create(
 
 def _push_notification(notification: Notification) -> None:
     unread = selectors.unread_notification_count(notification.user)
+    # Pushed to the person's open pages, in the language they read the portal in.
+    with translation.override(notification.user.preferred_language):
+        text = notification.display_text
     events.send_to_group(
         events.user_group(notification.user_id),
         events.notification_event(
             notification_id=notification.pk,
-            text=notification.text,
+            text=text,
             url=notification.url,
             unread=unread,
         ),

@@ -22,7 +22,7 @@ def test_a_network_member_asks_to_join_and_the_chair_is_told(workspace, sign_in_
     request = JoinRequest.objects.get(user=workspace.outsider)
     assert (request.status, request.message) == (JoinRequestStatus.PENDING, "We pilot MT.")
     assert "You asked to join on" in text_of(client.get(workspace.taskforce.url))
-    assert workspace.chair.notifications.get().text == (
+    assert workspace.chair.notifications.get().display_text == (
         "Olga Outsider asks to join Task force on AI tools."
     )
 

@@ -71,7 +71,7 @@ def test_a_hidden_post_shows_its_reason_to_its_author_and_not_to_others(
     assert "IPC class" not in observer_view
     notification = Notification.objects.get(user=workspace.member)
     assert notification.kind == NotificationKind.POST_HIDDEN
-    assert "Shares unpublished figures" in notification.text
+    assert "Shares unpublished figures" in notification.display_text
     action = ModerationAction.objects.get()
     assert (action.action, action.actor, action.post, action.reason) == (
         "hide",

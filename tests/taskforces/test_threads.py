@@ -149,7 +149,7 @@ class MentionAndReplyNotificationTests:
             )
         notification = Notification.objects.get(user=workspace.chair)
         assert notification.kind == NotificationKind.MENTION
-        assert notification.text == "Mo Member mentioned you in “Classification pilots”."
+        assert notification.display_text == "Mo Member mentioned you in “Classification pilots”."
         assert notification.url.endswith(f"#post-{post.pk}")
         (message,) = mail.outbox
         assert message.to == [workspace.chair.email]
@@ -190,8 +190,8 @@ class MentionAndReplyNotificationTests:
                 thread=workspace.thread, author=workspace.member, body="@ana.alves candidly…"
             )
         notification = Notification.objects.get(user=workspace.chair)
-        assert "Mo Member" not in notification.text
-        assert notification.text.startswith("A member mentioned you")
+        assert "Mo Member" not in notification.display_text
+        assert notification.display_text.startswith("A member mentioned you")
         assert all("Mo Member" not in m.subject + m.body for m in mail.outbox)
 
 

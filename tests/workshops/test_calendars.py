@@ -108,7 +108,7 @@ class SyndicationFeedTests:
         assert set(entries) == {"Before the change", "After the change"}
         entry = entries["Before the change"]
         assert entry.link == f"http://testserver{across_dst[0].url}"
-        assert "28 Mar 2031 09:00 (Europe/Zurich)" in entry.summary
+        assert "28 March 2031, 09:00 (Europe/Zurich)" in entry.summary
 
     def test_atom_parses_and_carries_the_same_workshops(self, client, across_dst):
         response = client.get("/workshops/feed/atom/")

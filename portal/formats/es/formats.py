@@ -1,0 +1,7 @@
+DATE_FORMAT = r"j \d\e F \d\e Y"
+SHORT_DATE_FORMAT = "d/m/Y"
+DATETIME_FORMAT = r"j \d\e F \d\e Y, H:i"
+SHORT_DATETIME_FORMAT = "d/m/Y, H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = r"F \d\e Y"
+WEEKDAY_DATE_FORMAT = r"l, j \d\e F \d\e Y"
