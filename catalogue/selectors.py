@@ -164,10 +164,12 @@ def _filter_facet(entries: QuerySet, facet: FacetSpec, values: list[str]) -> Que
 def _filter_text(entries: QuerySet, query: str) -> QuerySet:
     for word in query.split()[:8]:
         tagged = CatalogueEntryPage.objects.filter(tags__name__icontains=word).values("pk")
+        named = Category.objects.filter(name__icontains=word)
         entries = entries.filter(
             Q(title__icontains=word)
             | Q(summary__icontains=word)
-            | Q(category__name__icontains=word)
+            # The category's name in any language it is translated into.
+            | Q(category__translation_key__in=named.values("translation_key"))
             | Q(pk__in=tagged)
         )
     return entries

@@ -139,3 +139,9 @@ def test_the_directory_filters_list_each_region_once_in_the_readers_language(cli
     assert options.count("Afrique") == 1
     assert "Africa" not in options
     assert "OAPI" in page.get_text(" ")
+
+
+def test_the_search_box_finds_entries_by_their_category_name_in_another_language(client, catalogue):
+    text = read(client, "/catalogue/?q=Dépôt", "fr").get_text(" ")
+    assert "WIPO File" in text
+    assert "Image search" not in text
