@@ -47,7 +47,7 @@ def test_an_office_page_isolates_its_name_in_arabic(client, site_tree):
         parent=site_tree.network, title="Office of Ghana", acronym="GHIPO", region=region
     )
     page = read_in_arabic(client, office.url)
-    assert [bdi.get_text() for bdi in page.select("h1 bdi")] == ["Office of Ghana", "GHIPO"]
+    assert [bdi.get_text() for bdi in page.select("h1 bdi")] == ["Office of Ghana", "(GHIPO)"]
 
 
 def test_the_catalogue_isolates_entry_titles_and_offices_in_arabic(client, site_tree):
