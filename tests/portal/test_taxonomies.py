@@ -4,6 +4,7 @@ falling back to the original, while pages and filters keep pointing at the origi
 from django.core.cache import cache
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -145,3 +146,19 @@ def test_the_search_box_finds_entries_by_their_category_name_in_another_language
     text = read(client, "/catalogue/?q=Dépôt", "fr").get_text(" ")
     assert "WIPO File" in text
     assert "Image search" not in text
+
+
+@pytest.mark.parametrize(
+    "factory", [factories.CategoryFactory, factories.RegionFactory, factories.LanguageFactory]
+)
+def test_the_secretariat_can_translate_a_taxonomy_in_the_admin(editor_client, factory):
+    Locale.objects.get_or_create(language_code="fr")
+    row = factory()
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=[row._meta.app_label, row._meta.model_name, row.pk],
+    )
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(url, {"locales": [Locale.objects.get(language_code="fr").pk]})
+    assert response.status_code == 302
+    assert type(row).objects.filter(translation_key=row.translation_key).count() == 2
