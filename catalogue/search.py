@@ -28,7 +28,8 @@ QUESTION_TITLE_LENGTH = 120
 @register_facet_labels("category")
 def category_labels(ids: list[int]) -> dict[str, str]:
     return {
-        str(pk): name for pk, name in Category.objects.filter(pk__in=ids).values_list("pk", "name")
+        str(category.pk): category.localised_name
+        for category in Category.objects.filter(pk__in=ids).only("pk", "name", "translation_key")
     }
 
 

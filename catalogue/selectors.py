@@ -19,6 +19,7 @@ from catalogue.models import (
     Adoption,
     CatalogueEntryPage,
     Category,
+    DeploymentModel,
     EntryKind,
     FreshnessState,
     Licence,
@@ -26,6 +27,8 @@ from catalogue.models import (
 )
 from network.models import Assessment, OfficePage
 from network.selectors import PartnerOffice, partner_offices
+from portal.localised_names import localised_label
+from portal.models import Language, Region
 
 PAGE_SIZE = 24
 MAX_COMPARED = 4
@@ -49,10 +52,11 @@ class FacetSpec:
     label_path: str | None = None  # the lookup to its label, or None for choices
     choices: tuple = ()
     many: bool = False  # a relation that can hold several values per entry
+    taxonomy: type | None = None  # a translatable taxonomy, its label in the reader's language
 
 
 FACETS = [
-    FacetSpec("category", _("Category"), "category__slug", "category__name"),
+    FacetSpec("category", _("Category"), "category__slug", "category__name", taxonomy=Category),
     FacetSpec("kind", _("Kind"), "kind", choices=tuple(EntryKind.choices)),
     FacetSpec(
         "office",
@@ -67,6 +71,7 @@ FACETS = [
         "provider_offices__region__slug",
         "provider_offices__region__name",
         many=True,
+        taxonomy=Region,
     ),
     FacetSpec("licence", _("Licence"), "licence", choices=tuple(Licence.choices)),
     FacetSpec(
@@ -75,10 +80,18 @@ FACETS = [
         "deployment_models__slug",
         "deployment_models__name",
         many=True,
+        taxonomy=DeploymentModel,
     ),
     FacetSpec("lifecycle", _("Lifecycle stage"), "lifecycle", choices=tuple(Lifecycle.choices)),
     FacetSpec("standard", _("WIPO standard"), "standards__code", "standards__code", many=True),
-    FacetSpec("language", _("Interface language"), "languages__code", "languages__name", many=True),
+    FacetSpec(
+        "language",
+        _("Interface language"),
+        "languages__code",
+        "languages__name",
+        many=True,
+        taxonomy=Language,
+    ),
     FacetSpec("tag", _("Technology"), "tags__slug", "tags__name", many=True),
 ]
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
@@ -151,10 +164,12 @@ def _filter_facet(entries: QuerySet, facet: FacetSpec, values: list[str]) -> Que
 def _filter_text(entries: QuerySet, query: str) -> QuerySet:
     for word in query.split()[:8]:
         tagged = CatalogueEntryPage.objects.filter(tags__name__icontains=word).values("pk")
+        named = Category.objects.filter(name__icontains=word)
         entries = entries.filter(
             Q(title__icontains=word)
             | Q(summary__icontains=word)
-            | Q(category__name__icontains=word)
+            # The category's name in any language it is translated into.
+            | Q(category__translation_key__in=named.values("translation_key"))
             | Q(pk__in=tagged)
         )
     return entries
@@ -216,7 +231,8 @@ def facets(state: ListingState) -> list[Facet]:
     base = listed_entries()
     for facet in FACETS:
         others = filtered_entries(state.without_facet(facet.key), base=base)
-        columns = [facet.path] + ([facet.label_path] if facet.label_path else [])
+        key_path = facet.path.rsplit("__", 1)[0] + "__translation_key" if facet.taxonomy else None
+        columns = [facet.path] + [path for path in (facet.label_path, key_path) if path]
         rows = (
             others.filter(**{f"{facet.path}__isnull": False})
             .order_by()
@@ -229,6 +245,8 @@ def facets(state: ListingState) -> list[Facet]:
         for row in rows:
             value = str(row[facet.path])
             label = row[facet.label_path] if facet.label_path else labels.get(value, value)
+            if facet.taxonomy is not None:
+                label = localised_label(facet.taxonomy, row[key_path], label)
             options.append(
                 FacetOption(
                     value=value,
@@ -361,7 +379,7 @@ def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[Par
     dimensions = set().union(*(partner.strong_dimensions() for partner in partners))
     categories = [
         category
-        for category in Category.objects.all()
+        for category in Category.objects.originals()
         if set(category.maturity_dimensions) & dimensions
     ]
     entries = (

@@ -1,6 +1,12 @@
-"""The geometry of the maturity chart, drawn as SVG by network/components/maturity_chart.html."""
+"""The geometry of the maturity chart, drawn as SVG by network/components/maturity_chart.html.
+
+In a right-to-left language the chart is mirrored: labels on the right, bars growing
+leftwards from them, the score axis running 0 to 5 from right to left.
+"""
 
 from dataclasses import dataclass
+
+from django.utils.translation import get_language_bidi
 
 from network.maturity import Dimension
 
@@ -13,12 +19,19 @@ TOP = 28
 MAX_SCORE = 5
 
 
+def score_x(score: float, *, rtl: bool) -> float:
+    """Where a score falls on the axis: rightwards from the labels, or leftwards in RTL."""
+    offset = PLOT_WIDTH * score / MAX_SCORE
+    return WIDTH - LABEL_WIDTH - offset if rtl else LABEL_WIDTH + offset
+
+
 @dataclass(frozen=True)
 class ChartRow:
     dimension: Dimension
     score: int | None
     median: float | None
     y: int
+    rtl: bool = False
 
     @property
     def label(self) -> str:
@@ -29,10 +42,14 @@ class ChartRow:
         return PLOT_WIDTH * (self.score or 0) / MAX_SCORE
 
     @property
+    def bar_x(self) -> float:
+        return score_x(self.score or 0, rtl=self.rtl) if self.rtl else LABEL_WIDTH
+
+    @property
     def median_x(self) -> float | None:
         if self.median is None:
             return None
-        return LABEL_WIDTH + PLOT_WIDTH * self.median / MAX_SCORE
+        return score_x(self.median, rtl=self.rtl)
 
     @property
     def bar_y(self) -> float:
@@ -58,6 +75,7 @@ class MaturityChart:
     width: int = WIDTH
     label_width: int = LABEL_WIDTH
     bar_height: int = BAR_HEIGHT
+    rtl: bool = False
 
     @property
     def height(self) -> int:
@@ -65,7 +83,7 @@ class MaturityChart:
 
     @property
     def ticks(self) -> list[tuple[int, float]]:
-        return [(score, LABEL_WIDTH + PLOT_WIDTH * score / MAX_SCORE) for score in range(6)]
+        return [(score, score_x(score, rtl=self.rtl)) for score in range(MAX_SCORE + 1)]
 
     @property
     def plot_bottom(self) -> int:
@@ -73,7 +91,13 @@ class MaturityChart:
 
     @property
     def label_x(self) -> int:
-        return LABEL_WIDTH - 10
+        """Where each label ends (text-anchor="end"): before the axis on its left, or in RTL,
+        where text runs leftwards and ends on its left edge, after the axis on its right."""
+        return WIDTH - LABEL_WIDTH + 10 if self.rtl else LABEL_WIDTH - 10
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
 
     @property
     def grid_top(self) -> int:
@@ -85,15 +109,18 @@ class MaturityChart:
 
 
 def maturity_chart(
-    scores: dict[str, int | None], medians: dict[str, float] | None
+    scores: dict[str, int | None], medians: dict[str, float] | None, *, rtl: bool | None = None
 ) -> MaturityChart:
+    """The chart's geometry, mirrored when the active language is written right to left."""
+    rtl = get_language_bidi() if rtl is None else rtl
     rows = [
         ChartRow(
             dimension=dimension,
             score=scores.get(dimension.value),
             median=(medians or {}).get(dimension.value),
             y=TOP + index * ROW_HEIGHT,
+            rtl=rtl,
         )
         for index, dimension in enumerate(Dimension)
     ]
-    return MaturityChart(rows=rows, has_medians=medians is not None)
+    return MaturityChart(rows=rows, has_medians=medians is not None, rtl=rtl)

@@ -33,7 +33,7 @@ class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     region = forms.ModelChoiceField(
         label=_("Region"),
-        queryset=Region.objects.all(),
+        queryset=Region.objects.originals(),
         to_field_name="slug",
         required=False,
         empty_label=_("All regions"),
@@ -45,7 +45,7 @@ class DirectoryFilterForm(forms.Form):
     )
     language = forms.ModelChoiceField(
         label=_("Language"),
-        queryset=Language.objects.all(),
+        queryset=Language.objects.originals(),
         to_field_name="code",
         required=False,
         empty_label=_("All languages"),

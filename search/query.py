@@ -225,10 +225,11 @@ def _facet_labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]
         "kind": {kind.value: str(kind.label) for kind in Kind},
         "office": registry.labels("office", ids("office")),
         "category": registry.labels("category", ids("category")),
-        "language": dict(
-            Language.objects.filter(code__in=list(counts.get("language", {}))).values_list(
-                "code", "name"
+        "language": {
+            language.code: str(language)  # in the reader's language
+            for language in Language.objects.originals().filter(
+                code__in=list(counts.get("language", {}))
             )
-        ),
+        },
         "year": {value: value for value in counts.get("year", {})},
     }

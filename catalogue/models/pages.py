@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from taggit.models import TaggedItemBase
 
@@ -126,6 +127,9 @@ class CatalogueEntryPage(SubpageUrlsMixin, Page):
         _("IP business processes served"), choices=BusinessProcess.choices
     )
     ip_rights = ChoiceListField(_("IP rights covered"), choices=IPRight.choices)
+    # A translation of the page keeps pointing at the original category (filters and
+    # counts go by it); readers see its name in their language.
+    override_translatable_fields = [SynchronizedField("category")]
     category = models.ForeignKey(
         "catalogue.Category",
         on_delete=models.PROTECT,

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
 
@@ -78,6 +79,9 @@ class OfficePage(SubpageUrlsMixin, Page):
         blank=True,
         help_text=_("For a regional organisation: the states it covers."),
     )
+    # A translation of the page keeps pointing at the original region (filters and
+    # counts go by it); readers see its name in their language.
+    override_translatable_fields = [SynchronizedField("region")]
     region = models.ForeignKey(
         "portal.Region",
         on_delete=models.PROTECT,

@@ -119,8 +119,10 @@ def heading(text: str) -> tuple[str, dict]:
 
 
 def by_key(model: type[models.Model], key: str) -> dict[str, Any]:
-    """Every row of ``model`` by the value of its field ``key``."""
-    return {getattr(row, key): row for row in model.objects.all()}
+    """Every row of ``model`` by the value of its field ``key`` (of a translatable taxonomy,
+    the originals only: pages point at them)."""
+    rows = model.objects.originals() if hasattr(model.objects, "originals") else model.objects.all()
+    return {getattr(row, key): row for row in rows}
 
 
 def next_weekday(start: datetime.date, weekday: int, *, weeks_ahead: int) -> datetime.date:

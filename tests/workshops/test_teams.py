@@ -54,7 +54,7 @@ class TeamSignUpTests:
         assert (team.name, team.challenge) == ("Form Checkers", challenge)
         assert set(team.members.all()) == {cast.cio_a, cast.cio_b}
         page = client.get(hackathon.url).content.decode()
-        assert "You are in team Form Checkers." in page
+        assert "You are in team <bdi>Form Checkers</bdi>." in page
 
     def test_a_person_is_in_one_team_only(self, hackathon, challenge, cast):
         services.team_create(

@@ -52,7 +52,9 @@ def fill_profile(page: OfficePage, row: dict, data: dict) -> None:
     profile = data["profile"].get(code, {})
     page.hosting_model = profile.get("hosting_model", "")
     page.ict_team_size = profile.get("ict_team_size", "")
-    page.working_languages.set(Language.objects.filter(code__in=["en", *row["languages"][:1]]))
+    page.working_languages.set(
+        Language.objects.originals().filter(code__in=["en", *row["languages"][:1]])
+    )
     for system in profile.get("systems", []):
         page.systems.add(OfficeSystem(name=system["name"], supplier=system["supplier"]))
     page.save_revision().publish()

@@ -50,7 +50,9 @@ def load_page(run: DemoRun, row: dict) -> TaskForcePage:
         slug=row["slug"],
         **fields,
         relations={
-            "related_categories": Category.objects.filter(slug__in=row["related_categories"])
+            "related_categories": Category.objects.originals().filter(
+                slug__in=row["related_categories"]
+            )
         },
     )
     pages.add(created)
