@@ -22,7 +22,7 @@ from django.utils.translation import get_language, get_language_from_path
 
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.urls import serve_pattern
 
 
@@ -56,17 +56,19 @@ def content_language(language_code: str | None = None) -> str:
         return settings.LANGUAGE_CODE
 
 
-def _locale_roots(site: Site) -> list[Page]:
-    """The site's root page in each locale: the requested one, the default, the others."""
-    roots = {
-        root.locale.language_code: root
-        for root in site.root_page.get_translations(inclusive=True).select_related("locale")
-    }
-    order = [
-        content_language(),
-        settings.LANGUAGE_CODE,
-        *(code for code, _name in settings.LANGUAGES),
-    ]
+def locale_roots(site: Site, request: HttpRequest | None = None) -> list[Page]:
+    """The site's root page in each locale: the requested one, the default, the others.
+
+    Read once per request when one is given.
+    """
+    roots = getattr(request, "_portal_locale_roots", None)
+    if roots is None:
+        translations = site.root_page.get_translations(inclusive=True).select_related("locale")
+        roots = {root.locale.language_code: root for root in translations}
+        if request is not None:
+            request._portal_locale_roots = roots
+    order = [content_language(), settings.LANGUAGE_CODE]
+    order += [code for code, _name in settings.LANGUAGES]
     return [roots[code] for code in dict.fromkeys(order) if code in roots]
 
 
@@ -76,7 +78,7 @@ def route_page(request: HttpRequest, path: str):
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
-    for root in _locale_roots(site):
+    for root in locale_roots(site, request):
         try:
             return root.specific.route(request, components)
         except Http404:
@@ -84,16 +86,40 @@ def route_page(request: HttpRequest, path: str):
     return None
 
 
-def live_translation(page: Page, language_code: str) -> Page | None:
-    """The page's live translation in a content language, or None."""
+def live_translation(
+    page: Page, language_code: str, request: HttpRequest | None = None
+) -> Page | None:
+    """The page's live translation in a content language, or None.
+
+    With a request, a page's translations are read once per request: the menu, the
+    switcher and the alternate links all ask for them.
+    """
     if page.locale.language_code == language_code:
         return page
-    try:
-        locale = Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
-        return None
-    translated = page.get_translation_or_none(locale)
-    return translated if translated is not None and translated.live else None
+    known = getattr(request, "_portal_live_translations", None) if request else None
+    if known is None:
+        known = {}
+        if request is not None:
+            request._portal_live_translations = known
+    if page.translation_key not in known:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        known[page.translation_key] = {
+            translated.locale.language_code: translated for translated in translations
+        }
+    return known[page.translation_key].get(language_code)
+
+
+def prefetch_live_translations(pages: list[Page], request: HttpRequest) -> None:
+    """Read the live translations of several pages at once (see live_translation)."""
+    known = getattr(request, "_portal_live_translations", None)
+    if known is None:
+        known = request._portal_live_translations = {}
+    keys = {page.translation_key for page in pages} - known.keys()
+    for key in keys:
+        known[key] = {}
+    translations = Page.objects.filter(translation_key__in=keys).live().select_related("locale")
+    for translated in translations:
+        known[translated.translation_key][translated.locale.language_code] = translated
 
 
 def serve_page(request: HttpRequest, path: str) -> HttpResponse:
@@ -104,7 +130,7 @@ def serve_page(request: HttpRequest, path: str) -> HttpResponse:
     page = route[0]
     language = content_language()
     if page.locale.language_code != language:
-        translated = live_translation(page, language)
+        translated = live_translation(page, language, request)
         if translated is not None:
             remainder = path.removeprefix(path_below_root(page) or "")
             query = request.META.get("QUERY_STRING", "")
@@ -136,7 +162,7 @@ def path_below_root(page: Page) -> str | None:
 
 def page_url(page: Page, language_code: str, request: HttpRequest | None = None) -> str | None:
     """The page's address in a language: its translation's, or its own under the prefix."""
-    translated = live_translation(page, content_language(language_code))
+    translated = live_translation(page, content_language(language_code), request)
     if translated is not None:
         return translated.get_url(request)
     below_root = path_below_root(page)

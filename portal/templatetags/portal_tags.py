@@ -13,15 +13,16 @@ from portal import localisation
 register = template.Library()
 
 
-def _menu_pages(site: Site):
+def _menu_pages(site: Site, request) -> list:
     """The menu's pages: the default locale's, then any the reader's locale adds."""
     root = site.root_page
     pages = list(root.get_children().live().in_menu().public().select_related("locale"))
-    local_root = root.localized
+    local_root = localisation.locale_roots(site, request)[0]
     if local_root.pk != root.pk:
         known = {page.translation_key for page in pages}
         children = local_root.get_children().live().in_menu().public().select_related("locale")
         pages += [page for page in children if page.translation_key not in known]
+        localisation.prefetch_live_translations(pages, request)
     return pages
 
 
@@ -36,8 +37,9 @@ def main_menu(context):
     language = get_language()
     site = Site.find_for_request(request)
     items = []
-    for page in _menu_pages(site) if site is not None else []:
-        shown = localisation.live_translation(page, localisation.content_language()) or page
+    for page in _menu_pages(site, request) if site is not None else []:
+        language_code = localisation.content_language()
+        shown = localisation.live_translation(page, language_code, request) or page
         items.append(
             {
                 "title": shown.title,
@@ -78,3 +80,10 @@ def language_switcher(context):
 def alternate_links(context):
     """``<link rel="alternate" hreflang>`` for every language and x-default."""
     return {"alternates": localisation.alternates(context["request"])}
+
+
+@register.simple_tag(takes_context=True)
+def localised_pageurl(context, page) -> str:
+    """The page's address in the reader's language (its translation's, or the original's)."""
+    request = context.get("request")
+    return localisation.page_url(page, get_language(), request) or page.get_url(request) or ""

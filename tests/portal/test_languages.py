@@ -225,3 +225,11 @@ class CacheTests:
         ]
         for headers, language in readers:
             assert soup(client.get(url, **headers)).html["lang"] == language, headers
+
+
+def test_breadcrumbs_keep_the_readers_language(client, portal):
+    crumbs = soup(client.get("/fr/catalogue/ocr/")).find("nav", class_="breadcrumbs")
+    assert [link["href"] for link in crumbs.find_all("a")] == [
+        "/fr/catalogue/",
+        "/fr/catalogue/ocr/",
+    ]
