@@ -129,7 +129,8 @@ def serve_page(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404
     page = route[0]
     language = content_language()
-    if page.locale.language_code != language:
+    # A form posted to an address in another language is answered where it was posted.
+    if page.locale.language_code != language and request.method in ("GET", "HEAD"):
         translated = live_translation(page, language, request)
         if translated is not None:
             remainder = path.removeprefix(path_below_root(page) or "")

@@ -89,13 +89,20 @@ def sitemap_view(request: HttpRequest) -> HttpResponse:
     return sitemap(request, sitemaps={"pages": LocalisedSitemap})
 
 
+def _language_prefixes() -> list[str]:
+    """No prefix for the default language, "/fr" and so on for the others."""
+    return [
+        "" if code == settings.LANGUAGE_CODE else f"/{code}" for code, _name in settings.LANGUAGES
+    ]
+
+
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers may read every public page; the sitemap lists them."""
     lines = [
         "User-agent: *",
         f"Disallow: {settings.PORTAL_ADMIN_URL_PREFIX}",
-        "Disallow: /my/",
+        *(f"Disallow: {prefix}/my/" for prefix in _language_prefixes()),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -60,4 +60,6 @@ def test_drafts_private_pages_and_workspaces_are_never_listed(sitemap):
 def test_robots_txt_points_at_the_sitemap(client, site_tree):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /my/" in text and "Disallow: /ar/my/" in text
