@@ -16,8 +16,8 @@ from portal.media import serve_media
 
 # Every page and content view has one address per language below a language prefix
 # (/fr/catalogue/), English none (portal/localisation.py). What only serves files, data or
-# accounts (the admin, documents, media, the API, sign-in, the switcher) is unprefixed
-# and follows the reader's language cookie.
+# accounts (the admin, documents, media, the API, sign-in, the switcher, the sitemap) is
+# unprefixed and follows the reader's language (cookie, then browser).
 urlpatterns = [
     # One way in: the site's sign-in, which asks for the second factor. Wagtail's own
     # login form would accept a password alone.
@@ -33,7 +33,8 @@ urlpatterns = [
     # The explorer, page chooser and page types report show only what the user may see.
     *admin_pages.admin_urls(),
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's front-end sign-in for restricted pages would take a password alone.
+    # Wagtail's front-end sign-in for restricted pages would take a password alone. Named
+    # as Wagtail's, which Wagtail reverses at start-up.
     path(
         "_util/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
