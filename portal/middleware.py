@@ -5,8 +5,10 @@ of shared caches), and refusing requests that no part of the site can take."""
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
-from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils import translation
+from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -61,6 +63,28 @@ class PrivateCacheMiddleware:
             return True
         user = getattr(request, "user", None)
         return bool(user is not None and user.is_authenticated)
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """The language of the address (``/fr/…``) wins; without a prefix, the reader's.
+
+    Django serves every unprefixed address in the default language once ``i18n_patterns``
+    is used; here an address without a prefix (a page's x-default address, the sign-in
+    pages, the API) follows the language cookie, then the browser, as before prefixes
+    existed. Such a response therefore varies with the cookie as well as the browser's
+    languages, so that no shared cache hands one reader's language to another.
+    """
+
+    def process_request(self, request):
+        language = translation.get_language_from_request(request, check_path=True)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if not translation.get_language_from_path(request.path_info):
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
 
 
 NUL = "\x00"

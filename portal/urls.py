@@ -6,17 +6,18 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.api import api as catalogue_api
 from network import admin_pages
+from portal import localisation, sitemaps
 from portal.media import serve_media
 
-# The interface language is the reader's choice, kept in a cookie by Django's
-# set_language view, so a page keeps one address in every language. Wagtail serves
-# a page's translation in that language when one exists, and the original otherwise.
+# Every page and content view has one address per language below a language prefix
+# (/fr/catalogue/), English none (portal/localisation.py). What only serves files, data or
+# accounts (the admin, documents, media, the API, sign-in, the switcher, the sitemap) is
+# unprefixed and follows the reader's language (cookie, then browser).
 urlpatterns = [
     # One way in: the site's sign-in, which asks for the second factor. Wagtail's own
     # login form would accept a password alone.
@@ -32,10 +33,12 @@ urlpatterns = [
     # The explorer, page chooser and page types report show only what the user may see.
     *admin_pages.admin_urls(),
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's front-end sign-in for restricted pages would take a password alone.
+    # Wagtail's front-end sign-in for restricted pages would take a password alone. Named
+    # as Wagtail's, which Wagtail reverses at start-up.
     path(
         "_util/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
     ),
     path("documents/", include(wagtaildocs_urls)),
     # Without a CSRF token, so that visitors' pages (which carry the switcher) set no
@@ -43,10 +46,9 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("accounts/", include("network.urls")),
     path("accounts/", include("allauth.urls")),
-    path("search/", include("search.urls")),
     path("api/catalogue/", catalogue_api.urls),
-    path("my/", include("taskforces.urls")),
-    path("my/workshops/", include("portal.workshops.urls")),
+    path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
 # Image renditions in development (PORTAL_SERVE_MEDIA); in production the web server
@@ -56,4 +58,9 @@ urlpatterns += [
 ]
 
 # Wagtail's page serving is a catch-all, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += localisation.localised_patterns(
+    path("search/", include("search.urls")),
+    path("my/", include("taskforces.urls")),
+    path("my/workshops/", include("portal.workshops.urls")),
+    path("", include(localisation.page_urls)),
+)

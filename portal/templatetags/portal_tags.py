@@ -1,4 +1,4 @@
-"""Template tags for the site chrome: main navigation and language switcher."""
+"""Template tags for the site chrome: main navigation, language switcher, alternates."""
 
 from django import template
 from django.conf import settings
@@ -8,33 +8,82 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Site
 
+from portal import localisation
+
 register = template.Library()
+
+
+def _menu_pages(site: Site, request) -> list:
+    """The menu's pages: the default locale's, then any the reader's locale adds."""
+    root = site.root_page
+    pages = list(root.get_children().live().in_menu().public().select_related("locale"))
+    local_root = localisation.locale_roots(site, request)[0]
+    if local_root.pk != root.pk:
+        known = {page.translation_key for page in pages}
+        children = local_root.get_children().live().in_menu().public().select_related("locale")
+        pages += [page for page in children if page.translation_key not in known]
+        localisation.prefetch_live_translations(pages, request)
+    return pages
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's children marked "show in menus", then Search."""
+    """The home page's children marked "show in menus", in every language, then Search.
+
+    An area not translated into the reader's language is listed with its original title,
+    marked with its language, at its address in the reader's language.
+    """
     request = context["request"]
+    language = get_language()
     site = Site.find_for_request(request)
     items = []
-    if site is not None:
-        root = site.root_page.localized
-        for page in root.get_children().live().in_menu().public():
-            items.append({"title": page.title, "url": page.get_url(request)})
-    items.append({"title": _("Search"), "url": reverse("search:search")})
+    for page in _menu_pages(site, request) if site is not None else []:
+        language_code = localisation.content_language()
+        shown = localisation.live_translation(page, language_code, request) or page
+        items.append(
+            {
+                "title": shown.title,
+                "url": localisation.page_url(page, language, request),
+                "lang": shown.locale.language_code,
+            }
+        )
+    items.append({"title": _("Search"), "url": reverse("search:search"), "lang": None})
     path = request.path
     for item in items:
         item["current"] = bool(item["url"]) and path.startswith(item["url"])
+        if item["lang"] == localisation.content_language():
+            item["lang"] = None
     return {"items": items}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """A button per interface language; the choice is kept and the reader comes back here."""
+    """A button per interface language; each brings the reader to this page in it."""
     request = context["request"]
     current = get_language()
-    languages = [
-        {"code": code, "name": name, "current": code == current}
-        for code, name in settings.LANGUAGES
-    ]
-    return {"languages": languages, "next": request.get_full_path(), "request": request}
+    query = request.META.get("QUERY_STRING", "")
+    languages = []
+    for code, name in settings.LANGUAGES:
+        address = localisation.address_in_language(request, code)
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "current": code == current,
+                "next": f"{address}?{query}" if query else address,
+            }
+        )
+    return {"languages": languages, "request": request}
+
+
+@register.inclusion_tag("components/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """``<link rel="alternate" hreflang>`` for every language and x-default."""
+    return {"alternates": localisation.alternates(context["request"])}
+
+
+@register.simple_tag(takes_context=True)
+def localised_pageurl(context, page) -> str:
+    """The page's address in the reader's language (its translation's, or the original's)."""
+    request = context.get("request")
+    return localisation.page_url(page, get_language(), request) or page.get_url(request) or ""
