@@ -29,6 +29,7 @@ from network.models import Assessment, OfficePage
 from network.selectors import PartnerOffice, partner_offices
 from portal.localised_names import localised_label
 from portal.models import Language, Region
+from portal.page_languages import in_reader_language
 
 PAGE_SIZE = 24
 MAX_COMPARED = 4
@@ -40,8 +41,8 @@ def visible_entries() -> QuerySet:
 
 
 def listed_entries() -> QuerySet:
-    """What any list, count, export or API list may show: visible and not archived."""
-    return visible_entries().exclude(freshness__state=FreshnessState.ARCHIVED)
+    """Visible, not archived, once each (in the reader's language where translated)."""
+    return in_reader_language(visible_entries().exclude(freshness__state=FreshnessState.ARCHIVED))
 
 
 @dataclass(frozen=True)

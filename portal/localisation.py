@@ -18,12 +18,13 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import LocalePrefixPattern, URLResolver, path, re_path, reverse, translate_url
 from django.utils import translation
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language_from_path
 
 from wagtail import views as wagtail_views
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 from wagtail.urls import serve_pattern
+
+from portal.page_languages import content_language
 
 
 class OptionalLanguagePrefixPattern(LocalePrefixPattern):
@@ -46,14 +47,6 @@ class OptionalLanguagePrefixPattern(LocalePrefixPattern):
 def localised_patterns(*urls) -> list[URLResolver]:
     """``i18n_patterns(*urls, prefix_default_language=False)`` with the optional prefix."""
     return [URLResolver(OptionalLanguagePrefixPattern(prefix_default_language=False), list(urls))]
-
-
-def content_language(language_code: str | None = None) -> str:
-    """The content language (a Locale's code) for an interface language."""
-    try:
-        return get_supported_content_language_variant(language_code or get_language())
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def locale_roots(site: Site, request: HttpRequest | None = None) -> list[Page]:

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models.pages import AreaIndexPage
+from portal.page_languages import children_in_every_locale, in_reader_language
 
 
 class NewsIndexPage(AreaIndexPage):
@@ -22,7 +23,9 @@ class NewsIndexPage(AreaIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        articles = in_reader_language(
+            children_in_every_locale(NewsArticlePage, self).live().public()
+        ).order_by("-date", "-pk")
         context["articles"] = Paginator(articles, 10).get_page(request.GET.get("page"))
         return context
 

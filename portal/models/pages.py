@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.page_languages import in_reader_language
 
 
 class AreaIndexPage(Page):
@@ -60,9 +61,9 @@ class HomePage(Page):
         from portal.models.news import NewsArticlePage  # news.py builds on this module
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsArticlePage.objects.live().public().order_by("-date", "-pk")[:3]
-        )
+        context["latest_news"] = in_reader_language(
+            NewsArticlePage.objects.live().public()
+        ).order_by("-date", "-pk")[:3]
         return context
 
 

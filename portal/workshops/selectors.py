@@ -10,6 +10,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from network.models import Member, User
+from portal.page_languages import children_in_every_locale, in_reader_language
 from portal.workshops import permissions
 from portal.workshops.models import (
     Feedback,
@@ -30,6 +31,11 @@ class WorkshopListing:
     past: QuerySet[WorkshopPage]
 
 
+def _listed(index: WorkshopIndexPage) -> QuerySet[WorkshopPage]:
+    """The index's published public workshops, each once, in the reader's language."""
+    return in_reader_language(children_in_every_locale(WorkshopPage, index).live().public())
+
+
 def workshop_listing(
     index: WorkshopIndexPage,
     *,
@@ -40,7 +46,7 @@ def workshop_listing(
 ) -> WorkshopListing:
     """Upcoming and ongoing events soonest first, then past ones latest first."""
     now = now or timezone.now()
-    workshops = WorkshopPage.objects.child_of(index).live().public()
+    workshops = _listed(index)
     if kind:
         workshops = workshops.filter(kind=kind)
     if year:
@@ -55,9 +61,7 @@ def workshop_listing(
 
 def workshop_years(index: WorkshopIndexPage) -> list[int]:
     return list(
-        WorkshopPage.objects.child_of(index)
-        .live()
-        .public()
+        _listed(index)
         .annotate(year=ExtractYear("start_date"))
         .values_list("year", flat=True)
         .distinct()
@@ -66,7 +70,7 @@ def workshop_years(index: WorkshopIndexPage) -> list[int]:
 
 
 def feed_workshops(index: WorkshopIndexPage, *, limit: int | None = None):
-    workshops = WorkshopPage.objects.child_of(index).live().public().order_by("-starts_at")
+    workshops = _listed(index).order_by("-starts_at")
     return workshops[:limit] if limit else workshops
 
 

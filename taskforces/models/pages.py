@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.models.pages import AreaIndexPage
+from portal.page_languages import children_in_every_locale, in_reader_language
 from portal.page_routes import SubpageUrlsMixin
 
 
@@ -27,9 +28,9 @@ class TaskForceIndexPage(AreaIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["taskforces"] = (
-            TaskForcePage.objects.child_of(self).live().public().order_by("-start_date", "title")
-        )
+        context["taskforces"] = in_reader_language(
+            children_in_every_locale(TaskForcePage, self).live().public()
+        ).order_by("-start_date", "title")
         return context
 
 

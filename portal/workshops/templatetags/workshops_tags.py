@@ -3,6 +3,7 @@
 from django import template
 from django.utils import timezone
 
+from portal.page_languages import in_reader_language
 from portal.workshops.models import WorkshopPage
 
 register = template.Library()
@@ -12,8 +13,7 @@ register = template.Library()
 def upcoming_workshops(limit: int = 3):
     """The next published public workshops (and those under way), soonest first."""
     workshops = (
-        WorkshopPage.objects.live()
-        .public()
+        in_reader_language(WorkshopPage.objects.live().public())
         .filter(ends_at__gte=timezone.now())
         .order_by("starts_at")[:limit]
     )
