@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import models
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 # A password every demo account shares; load_demo refuses to run in production.
 DEMO_PASSWORD = "network-demo"  # noqa: S105
@@ -119,9 +119,11 @@ def heading(text: str) -> tuple[str, dict]:
 
 
 def by_key(model: type[models.Model], key: str) -> dict[str, Any]:
-    """Every row of ``model`` by the value of its field ``key`` (of a translatable taxonomy,
-    the originals only: pages point at them)."""
-    rows = model.objects.originals() if hasattr(model.objects, "originals") else model.objects.all()
+    """Every row of ``model`` by the value of its field ``key``; of a translatable model
+    (taxonomies, pages), the originals only: relations point at them."""
+    rows = model.objects.all()
+    if issubclass(model, TranslatableMixin):
+        rows = rows.filter(locale=Locale.get_default())
     return {getattr(row, key): row for row in rows}
 
 

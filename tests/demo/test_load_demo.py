@@ -5,7 +5,7 @@ import io
 from django.apps import apps
 from django.core.management import call_command
 
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -85,7 +85,9 @@ def test_demo_has_the_ai_task_force_with_threads_a_meeting_and_decisions(demo_si
 
 
 def test_demo_has_the_past_dialogue_and_an_upcoming_hackathon(demo_site):
-    dialogue = WorkshopPage.objects.get(slug="high-level-dialogue-on-ict-2025")
+    dialogue = WorkshopPage.objects.get(
+        slug="high-level-dialogue-on-ict-2025", locale__language_code="en"
+    )
     assert dialogue.city == "Geneva"
     assert (dialogue.start_date.isoformat(), dialogue.end_date.isoformat()) == (
         "2025-04-14",
@@ -97,7 +99,9 @@ def test_demo_has_the_past_dialogue_and_an_upcoming_hackathon(demo_site):
 
 
 def test_demo_workshops_are_the_ones_the_issue_names(demo_site):
-    dialogue = WorkshopPage.objects.get(slug="high-level-dialogue-on-ict-2025")
+    dialogue = WorkshopPage.objects.get(
+        slug="high-level-dialogue-on-ict-2025", locale__language_code="en"
+    )
     days = [day.value for day in dialogue.agenda]
     assert [day["date"].isoformat() for day in days] == ["2025-04-14", "2025-04-15", "2025-04-16"]
     themes = [
@@ -209,7 +213,8 @@ DEMO_ROWS = {
     "Document": 1,
     "DocumentVersion": 2,
     "Speaker": 8,
-    "WorkshopPage": 4,
+    # The High-Level Dialogue and the first article in six languages (translated pages).
+    "WorkshopPage": 9,
     "WorkshopSegment": 3,
     "RegistrationQuestion": 6,
     "HackathonChallenge": 3,
@@ -217,7 +222,7 @@ DEMO_ROWS = {
     "Feedback": 2,
     "Team": 2,
     "TeamMembership": 4,
-    "NewsArticlePage": 3,
+    "NewsArticlePage": 8,
 }
 
 
@@ -228,9 +233,10 @@ def test_demo_creates_the_same_rows_as_it_always_has(demo_site):
         if model.__module__.split(".")[0] in PROJECT_PACKAGES
     }
     assert {name: counts.get(name) for name in DEMO_ROWS} == DEMO_ROWS
-    assert Page.objects.count() == 110
+    # 110 pages, and 45 translations: nine pages in five languages.
+    assert Page.objects.count() == 155
     assert EmailAddress.objects.filter(verified=True).count() == 14
-    assert "Done: 568 new items." in demo_site
+    assert "Done: 613 new items." in demo_site
 
 
 def test_demo_pages_keep_their_addresses(demo_site):
@@ -245,3 +251,23 @@ def test_demo_pages_keep_their_addresses(demo_site):
         "/home/workshops/codefest-tools-for-ip-office-operations/",
         "/home/news/network-launched/",
     } <= paths
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru", "zh-hans", "ar"])
+def test_the_demo_shows_the_translated_site_at_once(client, demo_site, db, language):
+    """The home page, the sections, About, a news article and the High-Level Dialogue are
+    translated through wagtail-localize and published in each language."""
+    from wagtail_localize.models import Translation
+
+    translated = Page.objects.filter(locale__language_code=language).live()
+    assert translated.count() == 9  # the home page, six sections, an article, a workshop
+    assert Translation.objects.filter(target_locale__language_code=language).count() == 9
+    for page in translated.filter(depth__gt=2):
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == language
+        assert page.title in soup.get_text()
+        english = page.get_translation(Locale.get_default())
+        if english.title != page.title:  # "Catalogue" is French too
+            assert english.title not in soup.select_one("h1").get_text(), page.url

@@ -1,5 +1,7 @@
 """The sections under the home page, and the About page."""
 
+from wagtail.models import Locale
+
 from catalogue.models import CatalogueIndexPage
 from network.models import OfficeIndexPage
 from portal.demo.loading import DemoRun, SiteSections, ensure_page, heading, paragraph, read_data
@@ -20,7 +22,7 @@ SECTION_MODELS = {
 def load(run: DemoRun) -> None:
     data = read_data("site")
     tally = run.step("Site sections")
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     pages = {}
     for row in data["section"]:
         model = SECTION_MODELS[row["key"]]

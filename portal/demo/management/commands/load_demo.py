@@ -11,6 +11,7 @@ from portal.demo.loaders import (
     catalogue,
     news,
     offices,
+    page_translations,
     people,
     registrations,
     site,
@@ -33,6 +34,7 @@ LOADERS = [
     workshops,
     registrations,
     news,
+    page_translations,
 ]
 
 
