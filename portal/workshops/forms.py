@@ -8,6 +8,7 @@ from portal.fields import IdChoiceField
 from portal.models import Language
 from portal.workshops.models import (
     Feedback,
+    HackathonChallenge,
     QuestionKind,
     Registration,
     RegistrationQuestion,
@@ -15,6 +16,7 @@ from portal.workshops.models import (
     WorkshopPage,
     WorkshopSegment,
 )
+from portal.workshops.selectors import Translated, translated_choices
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -73,47 +75,49 @@ def _segment_label(segment: WorkshopSegment) -> str:
 
 
 class RegistrationForm(forms.Form):
-    """The event's own questions, one field each; answers are kept by question id."""
+    """The event's own questions, one field each, worded as the page the reader opened words
+    them; answers are kept by the original question's id, in the original's words."""
 
     def __init__(
         self,
         *args,
-        questions: list[RegistrationQuestion],
-        segments: list[WorkshopSegment] = (),
+        questions: list[Translated[RegistrationQuestion]],
+        segments: list[Translated[WorkshopSegment]] = (),
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.questions = questions
-        self.segments = {str(segment.pk): segment for segment in segments}
+        self.questions = [question.original for question in questions]
+        self.segments = {str(pair.original.pk): pair for pair in segments}
         if segments:
             # Only the parts open to this person are offered; open ones are ticked to start with.
             self.fields["segments"] = forms.MultipleChoiceField(
                 label=_("Which parts will you attend?"),
-                choices=[(key, _segment_label(segment)) for key, segment in self.segments.items()],
-                initial=[key for key, segment in self.segments.items() if segment.is_open],
+                choices=[(key, _segment_label(pair.shown)) for key, pair in self.segments.items()],
+                initial=[key for key, pair in self.segments.items() if pair.original.is_open],
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
         for question in questions:
-            self.fields[f"q{question.pk}"] = self._field(question)
+            self.fields[f"q{question.original.pk}"] = self._field(question)
 
     def chosen_segments(self) -> list[WorkshopSegment]:
-        return [self.segments[key] for key in self.cleaned_data.get("segments", [])]
+        return [self.segments[key].original for key in self.cleaned_data.get("segments", [])]
 
     @staticmethod
-    def _field(question: RegistrationQuestion) -> forms.Field:
+    def _field(question: Translated[RegistrationQuestion]) -> forms.Field:
+        kind = question.original.kind
         common = {
-            "label": question.label,
-            "help_text": question.help_text,
-            "required": question.required,
+            "label": question.shown.label,
+            "help_text": question.shown.help_text,
+            "required": question.original.required,
         }
-        if question.kind == QuestionKind.YES_NO:
+        if kind == QuestionKind.YES_NO:
             return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
-        if question.kind == QuestionKind.CHOICE:
+        if kind == QuestionKind.CHOICE:
             # A blank first choice, so that nobody answers by leaving the default.
-            choices = [("", _("Choose…")), *[(choice, choice) for choice in question.choice_list()]]
+            choices = [("", _("Choose…")), *translated_choices(question)]
             return forms.ChoiceField(choices=choices, **common)
-        if question.kind == QuestionKind.LONG_TEXT:
+        if kind == QuestionKind.LONG_TEXT:
             return forms.CharField(
                 max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common
             )
@@ -155,12 +159,24 @@ class TeamForm(forms.Form):
         help_text=_("Registered participants who are not in a team yet. You are in it."),
     )
 
-    def __init__(self, *args, workshop: WorkshopPage, free_participants, **kwargs):
+    def __init__(
+        self,
+        *args,
+        workshop: WorkshopPage,
+        challenges: list[Translated[HackathonChallenge]],
+        free_participants,
+        **kwargs,
+    ):
+        """``challenges`` as the page the reader opened shows them; the team takes the
+        original's challenge, whose title is the label only."""
         super().__init__(*args, **kwargs)
-        self.fields["challenge"].queryset = workshop.challenges.all()
+        field = self.fields["challenge"]
+        field.queryset = workshop.challenges.all()
+        titles = {pair.original.pk: pair.shown.title for pair in challenges}
+        field.label_from_instance = lambda challenge: titles.get(challenge.pk, challenge.title)
         self.fields["members"].queryset = free_participants
-        if not workshop.challenges.exists():
-            self.fields["challenge"].required = False
+        if not challenges:
+            field.required = False
 
 
 class SubmissionForm(forms.Form):

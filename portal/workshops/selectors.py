@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -14,6 +15,7 @@ from portal.page_languages import children_in_every_locale, in_reader_language
 from portal.workshops import permissions
 from portal.workshops.models import (
     Feedback,
+    HackathonChallenge,
     Registration,
     RegistrationQuestion,
     RegistrationStatus,
@@ -116,6 +118,70 @@ def segments_open_to(user, workshop: WorkshopPage) -> list[WorkshopSegment]:
     ]
 
 
+# A translated page's segments, questions and challenges ------------------------------------
+
+Row = TypeVar("Row", WorkshopSegment, RegistrationQuestion, HackathonChallenge)
+
+
+@dataclass(frozen=True)
+class Translated(Generic[Row]):
+    """A row as the page the reader opened shows it, and the original's row, which
+    registrations, answers and teams refer to."""
+
+    shown: Row
+    original: Row
+
+
+def translated_rows(shown: list[Row], originals: list[Row]) -> list[Translated[Row]]:
+    """Pair a translation's rows with the original's, in the original's order.
+
+    wagtail-localize gives each translated row its original's translation key; rows that
+    do not carry one (a translation made by hand) are paired by position. When the
+    translation has more or fewer rows, it is out of date and the originals are shown.
+    """
+    if len(shown) != len(originals):
+        return [Translated(row, row) for row in originals]
+    by_key = {row.translation_key: row for row in shown}
+    if all(row.translation_key in by_key for row in originals):
+        return [Translated(by_key[row.translation_key], row) for row in originals]
+    return [Translated(row, original) for row, original in zip(shown, originals, strict=True)]
+
+
+def _translated(page: WorkshopPage, relation: str, originals: list[Row]) -> list[Translated[Row]]:
+    shown = originals if page.original is page else list(getattr(page, relation).all())
+    return translated_rows(shown, originals)
+
+
+def translated_segments(page: WorkshopPage) -> list[Translated[WorkshopSegment]]:
+    return _translated(page, "segments", segments(page.original))
+
+
+def translated_segments_open_to(user, page: WorkshopPage) -> list[Translated[WorkshopSegment]]:
+    """The segments ``user`` may attend, as ``page`` shows them."""
+    office_id = member_office_id(user)
+    return [
+        pair
+        for pair in translated_segments(page)
+        if permissions.can_attend_segment(user, pair.original, office_id)
+    ]
+
+
+def translated_questions(page: WorkshopPage) -> list[Translated[RegistrationQuestion]]:
+    return _translated(page, "questions", questions(page.original))
+
+
+def translated_choices(question: Translated[RegistrationQuestion]) -> list[tuple[str, str]]:
+    """A "one of a list" question's choices: the original's text, which answers keep, and
+    the translated text the reader sees (the original's when the lists differ in length)."""
+    originals = question.original.choice_list()
+    shown = question.shown.choice_list()
+    return list(zip(originals, shown if len(shown) == len(originals) else originals, strict=True))
+
+
+def translated_challenges(page: WorkshopPage) -> list[Translated[HackathonChallenge]]:
+    return _translated(page, "challenges", list(page.original.challenges.all()))
+
+
 def member_office_id(user) -> int | None:
     """The office the person belongs to, if they are a member of the network."""
     if not user.is_authenticated:
@@ -123,14 +189,17 @@ def member_office_id(user) -> int | None:
     return Member.objects.filter(user=user).values_list("office_id", flat=True).first()
 
 
-def segment_headcounts(workshop: WorkshopPage) -> list[tuple[WorkshopSegment, int]]:
-    """Each segment with how many people holding a place will attend it."""
-    counted = workshop.segments.annotate(
+def segment_headcounts(page: WorkshopPage) -> list[tuple[WorkshopSegment, int]]:
+    """Each segment as ``page`` shows it, with how many people holding a place will attend."""
+    counted = page.original.segments.annotate(
         headcount=Count(
             "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
         )
     ).order_by("sort_order", "pk")  # Aggregating drops the model's own ordering.
-    return [(segment, segment.headcount) for segment in counted]
+    return [
+        (pair.shown, pair.original.headcount)
+        for pair in _translated(page, "segments", list(counted))
+    ]
 
 
 def questions(workshop: WorkshopPage) -> list[RegistrationQuestion]:
@@ -193,15 +262,22 @@ def _answer_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def answered_questions(workshop: WorkshopPage, registrations) -> None:
-    """Attach ``answer_list`` (question, answer text) to each registration, in one query."""
-    questions_ = questions(workshop)
+def answered_questions(page: WorkshopPage, registrations) -> None:
+    """Attach to each registration ``answer_list``, (question, answer) as ``page`` shows
+    them, and ``segment_list``, the segments it attends as ``page`` shows them."""
+    questions_ = [
+        (question, dict(translated_choices(question))) for question in translated_questions(page)
+    ]
+    shown_segments = {pair.original.pk: pair.shown for pair in translated_segments(page)}
     for registration in registrations:
         answers = registration.answers or {}
         registration.answer_list = [
-            (question.label, _answer_text(answers.get(str(question.pk))))
-            for question in questions_
-            if str(question.pk) in answers
+            (question.shown.label, _answer_text(choices.get(answer, answer)))
+            for question, choices in questions_
+            if (answer := answers.get(str(question.original.pk))) is not None
+        ]
+        registration.segment_list = [
+            shown_segments.get(segment.pk, segment) for segment in registration.segments.all()
         ]
 
 
@@ -224,6 +300,15 @@ def teams(workshop: WorkshopPage) -> QuerySet[Team]:
         )
         .order_by("name")
     )
+
+
+def teams_shown_on(page: WorkshopPage) -> list[Team]:
+    """The event's teams, each with ``shown_challenge``: its challenge as ``page`` shows it."""
+    shown = {pair.original.pk: pair.shown for pair in translated_challenges(page)}
+    teams_ = list(teams(page.original))
+    for team in teams_:
+        team.shown_challenge = shown.get(team.challenge_id, team.challenge)
+    return teams_
 
 
 def team_of(user, workshop: WorkshopPage) -> Team | None:

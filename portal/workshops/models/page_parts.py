@@ -1,4 +1,9 @@
-"""What a workshop page holds inline: its segments, registration questions and challenges."""
+"""What a workshop page holds inline: its segments, registration questions and challenges.
+
+Each is translatable: wagtail-localize gives a translation of the page its own copies, in
+the page's locale, sharing the translation key of the original's row. Registrations,
+invitations and teams refer to the original's rows (see selectors.translated_rows).
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,12 +14,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from portal.workshops.models.choices import QuestionKind, SegmentAccess
 
 
-class WorkshopSegment(Orderable, ClusterableModel):
+class WorkshopSegment(TranslatableMixin, Orderable, ClusterableModel):
     """A part of the event with its own access, such as an invitation-only morning."""
 
     page = ParentalKey("workshops.WorkshopPage", on_delete=models.CASCADE, related_name="segments")
@@ -51,7 +56,7 @@ class WorkshopSegment(Orderable, ClusterableModel):
         ),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("segment")
         verbose_name_plural = _("segments")
 
@@ -63,7 +68,7 @@ class WorkshopSegment(Orderable, ClusterableModel):
         return self.access == SegmentAccess.OPEN
 
 
-class RegistrationQuestion(Orderable):
+class RegistrationQuestion(TranslatableMixin, Orderable):
     """A question every registrant answers, such as whether they need a visa letter."""
 
     page = ParentalKey("workshops.WorkshopPage", on_delete=models.CASCADE, related_name="questions")
@@ -83,7 +88,7 @@ class RegistrationQuestion(Orderable):
         FieldPanel("help_text"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("registration question")
         verbose_name_plural = _("registration questions")
 
@@ -99,7 +104,7 @@ class RegistrationQuestion(Orderable):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
-class HackathonChallenge(Orderable):
+class HackathonChallenge(TranslatableMixin, Orderable):
     """A problem teams may choose to work on at a hackathon or codefest."""
 
     page = ParentalKey(
@@ -118,7 +123,7 @@ class HackathonChallenge(Orderable):
         FieldPanel("resources"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
 

@@ -75,27 +75,21 @@ class SegmentRow:
     attending: bool
 
 
-def _segment_rows(user, page, workshop, registration) -> list[SegmentRow]:
-    """The page's segments, each with whether the reader may attend it and will.
-
-    A translation shows its own copies of the segments, in the same order as the
-    original's, which registrations and invitations refer to.
-    """
-    shown = list(page.segments.all())
-    originals = selectors.segments(workshop)
-    if len(shown) != len(originals):
-        shown = originals
-    open_to_reader = {segment.pk for segment in selectors.segments_open_to(user, workshop)}
+def _segment_rows(user, page, registration) -> list[SegmentRow]:
+    """The segments as the page shows them, each with whether the reader may attend it and
+    will; invitations and registrations refer to the original's segments."""
+    office_id = selectors.member_office_id(user)
     attending = set()
     if registration is not None and registration.is_active:
         attending = set(registration.segments.values_list("pk", flat=True))
     return [
         SegmentRow(
-            segment=segment,
-            may_attend=user.is_authenticated and original.pk in open_to_reader,
-            attending=original.pk in attending,
+            segment=pair.shown,
+            may_attend=user.is_authenticated
+            and permissions.can_attend_segment(user, pair.original, office_id),
+            attending=pair.original.pk in attending,
         )
-        for segment, original in zip(shown, originals, strict=True)
+        for pair in selectors.translated_segments(page)
     ]
 
 
@@ -106,10 +100,11 @@ def workshop_page(request, workshop: WorkshopPage):
 
 def workshop_page_context(request, workshop: WorkshopPage) -> dict:
     if workshop.pk is None:
-        # A preview of a page not saved yet: its segments, and nothing to look up.
+        # A preview of a page not saved yet: its segments and challenges, nothing to look up.
         return {
             "registration_state": workshop.registration_state(),
             "segments": [SegmentRow(segment, False, False) for segment in workshop.segments.all()],
+            "challenges": list(workshop.challenges.all()),
         }
     page, workshop = workshop, workshop.original
     user = request.user
@@ -126,19 +121,21 @@ def workshop_page_context(request, workshop: WorkshopPage) -> dict:
         "google_calendar_url": calendars.google_calendar_url(page),
         "outlook_calendar_url": calendars.outlook_calendar_url(page),
         "materials_first": page.is_past and bool(page.materials),
-        "segments": _segment_rows(user, page, workshop, registration),
+        "segments": _segment_rows(user, page, registration),
     }
     if workshop.capacity is not None:
         taken, _per_office = services.places_taken(workshop)
         context["places_left"] = max(workshop.capacity - taken, 0)
     if workshop.is_hackathon:
-        context.update(_hackathon_context(user, workshop, registration))
+        context.update(_hackathon_context(user, page, registration))
     return context
 
 
-def _hackathon_context(user, workshop: WorkshopPage, registration) -> dict:
-    teams = list(selectors.teams(workshop))
+def _hackathon_context(user, page: WorkshopPage, registration) -> dict:
+    workshop = page.original
+    teams = selectors.teams_shown_on(page)
     return {
+        "challenges": [pair.shown for pair in selectors.translated_challenges(page)],
         "teams": teams,
         "winners": sorted(
             (team for team in teams if team.prize),

@@ -42,7 +42,7 @@ def workshop_participants(request, workshop: WorkshopPage):
                 request, _("Attendance saved (%(count)d changed).") % {"count": changed}
             )
             return redirect(request.path)
-    selectors.answered_questions(workshop, registrations)
+    selectors.answered_questions(page, registrations)
     for registration in confirmed:
         registration.attendance_field = form[f"attended-{registration.pk}"]
     feedback = list(selectors.feedback_list(workshop))
@@ -55,8 +55,8 @@ def workshop_participants(request, workshop: WorkshopPage):
             sum(item.rating for item in feedback) / len(feedback) if feedback else None
         ),
         "csv_url": workshop.route_url("participants_csv"),
-        "segment_headcounts": selectors.segment_headcounts(workshop),
-        "teams": list(selectors.teams(workshop)) if workshop.is_hackathon else [],
+        "segment_headcounts": selectors.segment_headcounts(page),
+        "teams": selectors.teams_shown_on(page) if workshop.is_hackathon else [],
         "subpage_title": _("Participants"),
     }
     return page_response(

@@ -27,8 +27,8 @@ def workshop_register(request, workshop: WorkshopPage):
         return redirect(page.url)
     form = RegistrationForm(
         posted(request),
-        questions=selectors.questions(workshop),
-        segments=selectors.segments_open_to(request.user, workshop),
+        questions=selectors.translated_questions(page),
+        segments=selectors.translated_segments_open_to(request.user, page),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -32,6 +32,7 @@ def team_create(request, workshop: WorkshopPage):
     form = TeamForm(
         posted(request),
         workshop=workshop,
+        challenges=selectors.translated_challenges(page),
         free_participants=selectors.free_participants(workshop, exclude_user=request.user),
     )
     if request.method == "POST" and form.is_valid():
