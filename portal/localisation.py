@@ -158,7 +158,8 @@ def page_url(page: Page, language_code: str, request: HttpRequest | None = None)
     """The page's address in a language: its translation's, or its own under the prefix."""
     translated = live_translation(page, content_language(language_code), request)
     if translated is not None:
-        return translated.get_url(request)
+        with translation.override(language_code):
+            return translated.get_url(request)
     below_root = path_below_root(page)
     if below_root is None:
         return None

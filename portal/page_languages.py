@@ -1,12 +1,14 @@
 """Which language's copy of a page to show, for code that runs before the URLconf loads.
 
 Models and selectors import this module; ``portal.localisation`` (routing, addresses)
-builds on it.
+builds on it. Every page type takes its addresses from ``ReaderLanguageUrlMixin``.
 """
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language, get_language_from_path
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
@@ -52,3 +54,32 @@ def in_reader_language(pages: QuerySet) -> QuerySet:
         .values("pk")[:1]
     )
     return pages.filter(pk=Subquery(chosen))
+
+
+class ReaderLanguageUrlMixin:
+    """A page's address in the reader's language, whatever the page's own language.
+
+    A link from a French page to one not translated into French (a catalogue entry, an
+    office, a page linked inside rich text) keeps the reader's prefix, ``/fr/catalogue/…``,
+    where routing serves the original marked with its language, or redirects to a
+    translation made since. Code that needs a page's own address (hreflang alternates, the
+    sitemap, search entries) asks for it under ``translation.override`` of the page's
+    language.
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None or parts[2] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        reader = get_language()
+        own = get_language_from_path(page_path) or settings.LANGUAGE_CODE
+        if reader is None or content_language(reader) == content_language(own):
+            return parts
+        from portal.localisation import path_below_root  # it loads the URLconf
+
+        below_root = path_below_root(self)
+        if below_root is None:
+            return parts
+        with translation.override(reader):
+            return site_id, root_url, reverse("wagtail_serve", args=(below_root,))

@@ -8,7 +8,9 @@ their own entries.
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from wagtail.models import Page, PageViewRestriction
@@ -94,11 +96,17 @@ def page_entry(page: Page) -> EntryData | None:
 
 
 def entry_for(obj: Model) -> EntryData | None:
-    """The entry an object should have in search now, or None if it should have none."""
+    """The entry an object should have in search now, or None if it should have none.
+
+    Addresses are stored as they are in the default language (a page's in its own), whoever
+    made the change; the results page puts them in the reader's (``search_tags.localised``).
+    """
     if isinstance(obj, Page):
-        return page_entry(obj)
+        with translation.override(obj.locale.language_code):
+            return page_entry(obj)
     source = registry.model_source(obj)
-    return source.build(obj) if source is not None else None
+    with translation.override(settings.LANGUAGE_CODE):
+        return source.build(obj) if source is not None else None
 
 
 def _pages():

@@ -27,6 +27,7 @@ from catalogue.panels import ReviewHistoryPanel
 from network.models import IPRight
 from portal.fields import ChoiceListField
 from portal.models.pages import AreaIndexPage
+from portal.page_languages import ReaderLanguageUrlMixin
 from portal.page_routes import SubpageUrlsMixin
 
 
@@ -108,7 +109,7 @@ class CatalogueEntryTag(TaggedItemBase):
     )
 
 
-class CatalogueEntryPage(SubpageUrlsMixin, Page):
+class CatalogueEntryPage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     """A solution or service that one or more offices provide for others to reuse."""
 
     kind = models.CharField(

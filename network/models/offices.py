@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 
 from portal.fields import TIME_ZONE_CHOICES, ChoiceListField
 from portal.models.pages import AreaIndexPage
+from portal.page_languages import ReaderLanguageUrlMixin
 from portal.page_routes import SubpageUrlsMixin
 
 
@@ -59,7 +60,7 @@ class OfficeIndexPage(SubpageUrlsMixin, AreaIndexPage):
         verbose_name = _("office index page")
 
 
-class OfficePage(SubpageUrlsMixin, Page):
+class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     """An IP office of the network, keyed by its WIPO ST.3 two-letter code."""
 
     code = models.CharField(

@@ -12,7 +12,11 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models.pages import AreaIndexPage
-from portal.page_languages import children_in_every_locale, in_reader_language
+from portal.page_languages import (
+    ReaderLanguageUrlMixin,
+    children_in_every_locale,
+    in_reader_language,
+)
 
 
 class NewsIndexPage(AreaIndexPage):
@@ -30,7 +34,7 @@ class NewsIndexPage(AreaIndexPage):
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(ReaderLanguageUrlMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown in listings.")

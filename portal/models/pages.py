@@ -9,10 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.page_languages import in_reader_language
+from portal.page_languages import ReaderLanguageUrlMixin, in_reader_language
 
 
-class AreaIndexPage(Page):
+class AreaIndexPage(ReaderLanguageUrlMixin, Page):
     """The one landing page of an area of the site (offices, workshops, news…) under Home."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -26,7 +26,7 @@ class AreaIndexPage(Page):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(ReaderLanguageUrlMixin, Page):
     """The site's root: what the network is, and what is new in each area."""
 
     heading = models.CharField(_("heading"), max_length=200)
@@ -67,7 +67,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ReaderLanguageUrlMixin, Page):
     """A page of prose, such as About the network or the terms of use."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -83,6 +83,30 @@ def alternate_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page) -> list[dict]:
+    """The page's ancestors below the home page, then the page: each with its title in the
+    reader's language where translated (its original's, with that ``lang``, otherwise)
+    and its address in the reader's language."""
+    request = context["request"]
+    language = get_language()
+    content = localisation.content_language()
+    pages = [*page.get_ancestors().select_related("locale")[2:], page]
+    localisation.prefetch_live_translations(pages, request)
+    trail = []
+    for crumb in pages:
+        shown = localisation.live_translation(crumb, content, request) or crumb
+        shown_language = shown.locale.language_code
+        trail.append(
+            {
+                "title": shown.title,
+                "url": localisation.page_url(crumb, language, request) or crumb.get_url(request),
+                "lang": None if shown_language == content else shown_language,
+            }
+        )
+    return trail
+
+
+@register.simple_tag(takes_context=True)
 def localised_pageurl(context, page) -> str:
     """The page's address in the reader's language (its translation's, or the original's)."""
     request = context.get("request")

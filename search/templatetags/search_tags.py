@@ -1,6 +1,25 @@
+from urllib.parse import urlsplit
+
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import get_language, get_language_from_path
 
 register = template.Library()
+
+
+@register.filter
+def localised(url: str) -> str:
+    """A stored address in the reader's language: ``/catalogue/ocr/`` is
+    ``/fr/catalogue/ocr/`` to a French reader; addresses outside the language prefixes
+    (documents, media) stay as they are."""
+    if not url:
+        return url
+    reader = get_language()
+    stored = get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
+    with translation.override(stored):  # Django resolves in the active language
+        return translate_url(url, reader)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,7 +10,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.models.pages import AreaIndexPage
-from portal.page_languages import children_in_every_locale, in_reader_language
+from portal.page_languages import (
+    ReaderLanguageUrlMixin,
+    children_in_every_locale,
+    in_reader_language,
+)
 from portal.page_routes import SubpageUrlsMixin
 
 
@@ -34,7 +38,7 @@ class TaskForceIndexPage(AreaIndexPage):
         return context
 
 
-class TaskForcePage(SubpageUrlsMixin, Page):
+class TaskForcePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     """The public face of a task force; its workspace, below it, is for members only.
 
     Every workspace route answers 404 to anyone who may not read the task force, so that

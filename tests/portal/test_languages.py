@@ -233,3 +233,11 @@ def test_breadcrumbs_keep_the_readers_language(client, portal):
         "/fr/catalogue/",
         "/fr/catalogue/ocr/",
     ]
+
+
+def test_a_missing_page_answers_in_the_readers_language_with_a_way_home(client, portal):
+    response = client.get("/ar/no-such-page/")
+    assert response.status_code == 404
+    page = soup(response)
+    assert page.html["lang"] == "ar" and page.html["dir"] == "rtl"
+    assert page.select_one("main a")["href"] == "/ar/"

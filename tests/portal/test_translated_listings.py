@@ -1,11 +1,15 @@
 """A section lists each item once, in the reader's language where it is translated and in
 its original otherwise, whether or not the section itself is translated."""
 
+from django.utils import translation
+
 from wagtail.models import Locale
 
 import pytest
 from bs4 import BeautifulSoup
 
+from search import sources
+from search.templatetags.search_tags import localised
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +82,42 @@ def test_workshops_and_task_forces_are_listed_once(client, site_tree, cast, fren
         page = client.get(address).content.decode()
         assert page.count(translated) >= 1, address
         assert f">{original}<" not in page, address
+
+
+def test_links_to_untranslated_pages_keep_the_readers_language(client, news):
+    soup = BeautifulSoup(client.get("/fr/news/").content, "html.parser")
+    hrefs = [link["href"] for link in soup.select("main a[href]")]
+    assert "/fr/news/survey/" in hrefs
+    assert "/fr/news/lancement/" in hrefs
+    assert not [href for href in hrefs if href.startswith("/news/")]
+    original = client.get("/fr/news/survey/")
+    assert original.status_code == 200
+    assert BeautifulSoup(original.content, "html.parser").html["lang"] == "fr"
+
+
+def test_a_link_inside_english_content_follows_the_reader(client, news, french):
+    article = news.get_children().get(slug="survey").specific
+    with translation.override("fr"):
+        assert article.url == "/fr/news/survey/"
+    with translation.override("ar"):
+        assert article.url == "/ar/news/survey/"
+    assert article.url == "/news/survey/"
+
+
+def test_alternates_and_search_entries_keep_each_pages_own_address(client, news):
+    soup = BeautifulSoup(client.get("/fr/news/lancement/").content, "html.parser")
+    alternates = {
+        link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')
+    }
+    assert alternates["en"].endswith("/news/launch/")
+    assert alternates["fr"].endswith("/fr/news/lancement/")
+    french_article = (
+        news.get_children()
+        .get(slug="launch")
+        .get_translation(Locale.objects.get(language_code="fr"))
+    )
+    with translation.override("ar"):  # an Arabic-speaking editor publishes
+        entry = sources.entry_for(french_article.specific)
+    assert entry.url == "/fr/news/lancement/"
+    with translation.override("es"):
+        assert localised(entry.url) == "/es/news/lancement/"

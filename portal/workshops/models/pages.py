@@ -34,6 +34,7 @@ from django_countries.fields import CountryField
 from portal.blocks import BodyBlock
 from portal.fields import TIME_ZONE_CHOICES
 from portal.models.pages import AreaIndexPage
+from portal.page_languages import ReaderLanguageUrlMixin
 from portal.page_routes import SubpageUrlsMixin
 from portal.workshops.blocks import AgendaBlock, MaterialsBlock
 from portal.workshops.models.choices import WorkshopFormat, WorkshopKind, WorkshopStatus
@@ -51,7 +52,7 @@ class WorkshopIndexPage(SubpageUrlsMixin, AreaIndexPage):
         verbose_name = _("workshop index page")
 
 
-class WorkshopPage(SubpageUrlsMixin, Page):
+class WorkshopPage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     kind = models.CharField(
         _("kind"), max_length=20, choices=WorkshopKind.choices, default=WorkshopKind.WORKSHOP
     )
