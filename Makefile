@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run test check check-deploy messages lint format seed
+.PHONY: help install install-test run test check check-deploy messages lint format seed screenshots
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -39,6 +39,12 @@ run: install ## Migrate, load the demo if the database is empty, serve on http:/
 
 test: install-test ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/pytest
+
+screenshots: install-test ## Screenshots of every page type (360 and 1280 px, English and Arabic, signed out and in) into screenshots/ (needs /usr/bin/chromium)
+	rm -rf screenshots
+	SCREENSHOTS_DIR=screenshots REQUIRE_BROWSER=1 $(BIN)/pytest -p no:cacheprovider -q \
+		tests/browser/test_every_page.py
+	@echo "Screenshots in screenshots/ ($$(ls screenshots | wc -l) files)."
 
 check: install ## Check the models have their migrations and Django's system checks pass
 	$(BIN)/python manage.py makemigrations --check --dry-run

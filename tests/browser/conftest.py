@@ -149,3 +149,17 @@ def sign_in(page, base_url: str, email: str, password: str = "a-test-password") 
     page.get_by_label("Password").fill(password)
     page.locator("main").get_by_role("button", name="Sign in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def browser_member(office, email: str = "reader@example.org"):
+    """A network member of ``office`` who signs in with a password alone, as members
+    without an admin role do (the cast's people have two-factor authentication on)."""
+    from django.contrib.auth.models import Group
+
+    from network import permissions
+    from tests import factories
+
+    user = factories.UserFactory(email=email, first_name="Rui", last_name="Reader")
+    factories.MemberFactory(user=user, office=office)
+    user.groups.add(Group.objects.get_or_create(name=permissions.MEMBERS_GROUP)[0])
+    return user

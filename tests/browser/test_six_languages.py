@@ -20,7 +20,7 @@ import pytest
 
 from taskforces.models import MembershipRole
 from tests import factories
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import browser_member, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -77,7 +77,8 @@ def english_interface_strings(language: str) -> set[str]:
 def site(site_tree, cast):
     """An item in every area, and the About page translated into French."""
     taskforce = factories.TaskForcePageFactory(parent=site_tree.taskforces, title="AI tools")
-    factories.MembershipFactory(taskforce=taskforce, user=cast.member, role=MembershipRole.MEMBER)
+    member = browser_member(cast.office_a)
+    factories.MembershipFactory(taskforce=taskforce, user=member, role=MembershipRole.MEMBER)
     entry = factories.CatalogueEntryPageFactory(
         parent=site_tree.catalogue,
         title="Optical character recognition",
@@ -92,7 +93,7 @@ def site(site_tree, cast):
     about.title = "À propos du réseau"
     about.slug = "a-propos"
     about.save_revision().publish()
-    return cast
+    return member
 
 
 class Walk:
@@ -150,7 +151,8 @@ def test_a_reader_walks_the_site_in_their_language(site, browser, live_server_ur
     context = browser.new_context(locale=language, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     set_language_cookie(context, live_server_url, "en")  # the sign-in form is read in English
-    sign_in(page, live_server_url, site.member.email)
+    sign_in(page, live_server_url, site.email)
+    assert page.locator("form[action$='/logout/']").count() == 1, "not signed in"
     set_language_cookie(context, live_server_url, language)
     walk = Walk(page, live_server_url, language)
     walk.visit(PREFIXES[language] + "/")
