@@ -59,12 +59,12 @@ def member_entry(member: Member) -> EntryData | None:
     name = user.get_full_name() or str(user)
     office = member.office
     context = ", ".join(part for part in [member.job_title, office.title if office else ""] if part)
-    body_parts = [
+    # Found by these too; the excerpt is cut from the person's own words (bio).
+    term_parts = [
         member.job_title,
         member.get_role_display(),
         office.title if office else "",
         office.acronym if office else "",
-        member.bio,
         ", ".join(tag.name for tag in member.expertise.all()),
     ]
     return EntryData(
@@ -74,7 +74,8 @@ def member_entry(member: Member) -> EntryData | None:
         title=name,
         url=directory.url + directory.reverse_subpage("person", args=[member.pk]),
         readers=[MEMBERS],
-        body=" ".join(" ".join(part for part in body_parts if part).split()),
+        body=" ".join(member.bio.split()),
+        terms=" ".join(" ".join(part for part in term_parts if part).split()),
         context=context,
         language=guess_language(member.bio),
         date=as_datetime(user.date_joined),

@@ -43,6 +43,9 @@ class EntryDocument(Document):
     kind = Keyword()
     title = multilingual_text()
     body = multilingual_text()
+    # Words it is found by that are not its prose (search.models.SearchEntry.terms):
+    # searched, never highlighted.
+    terms = multilingual_text()
     context = Keyword(index=False)
     url = Keyword(index=False)
     language = Keyword()
@@ -64,6 +67,7 @@ class EntryDocument(Document):
             kind=entry.kind,
             title=entry.title,
             body=entry.body,
+            terms=entry.terms,
             context=entry.context,
             url=entry.url,
             language=entry.language,

@@ -45,7 +45,8 @@ FACET_FIELDS = {
     "year": "year",
 }
 FACET_SIZE = 50
-SEARCH_FIELDS = ["title^3", "title.*^3", "body", "body.*"]
+SEARCH_FIELDS = ["title^3", "title.*^3", "body", "body.*", "terms", "terms.*"]
+# Excerpts come from the entry's own prose only, never from its extra terms.
 HIGHLIGHT_FIELDS = ["body", "body.*"]
 UNAVAILABLE = (TransportError, ApiError, BulkIndexError)
 # Less time than this left in the budget is not worth a request.

@@ -25,7 +25,10 @@ class EntryData:
     url: str
     # Who may find it: EVERYONE, or reader keys. Required, so that no source forgets it.
     readers: tuple[str, ...] | list[str]
+    # The object's own prose, shown in excerpts; other words it is found by (taxonomy
+    # names, structured facts) go in ``terms``, so that no excerpt runs them together.
     body: str = ""
+    terms: str = ""
     context: str = ""
     language: str = ""
     date: datetime.datetime | None = None

@@ -46,7 +46,7 @@ def library_document_entry(document: AbstractDocument) -> EntryData | None:
         title=document.title,
         url=document.url,
         readers=EVERYONE,
-        body=" ".join(part for part in [tags, extension] if part),
+        terms=" ".join(part for part in [tags, extension] if part),
         context=extension,
         language=guess_language(document.title),
         date=as_datetime(document.created_at),

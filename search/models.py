@@ -77,7 +77,12 @@ class SearchEntry(index.Indexed, models.Model):
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     title = models.CharField(max_length=255)
+    # The entry's own prose (a summary, a description, a post's text): searched, and what
+    # excerpts are cut from.
     body = models.TextField(blank=True)
+    # Further words it is found by that are not prose (taxonomy names, structured facts,
+    # an author's name): searched like the body, never shown.
+    terms = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     # Shown with the result, not searched: where it belongs (a post's thread, a person's
     # office). A post's own title is empty, so that its thread's title finds the thread once.
@@ -102,6 +107,7 @@ class SearchEntry(index.Indexed, models.Model):
     search_fields = [
         SegmentedSearchField("title", boost=3),
         SegmentedSearchField("body"),
+        SegmentedSearchField("terms"),
         SegmentedAutocompleteField("title"),
         index.FilterField("id"),
         index.FilterField("title"),

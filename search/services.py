@@ -26,6 +26,7 @@ ENTRY_FIELDS = [
     "kind",
     "title",
     "body",
+    "terms",
     "url",
     "context",
     "language",

@@ -9,10 +9,12 @@ their own entries.
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Model
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model, TextField
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
@@ -36,22 +38,38 @@ def _texts(value: Any) -> list[str]:
     return [str(value)]
 
 
-def _search_field_texts(obj: Model, fields) -> list[str]:
+def is_prose(obj: Model, search_field: index.SearchField) -> bool:
+    """Whether a search field holds the object's own prose (a text, rich text or stream
+    field), as opposed to a name, a code or words gathered from structured fields."""
+    try:
+        model_field = obj._meta.get_field(search_field.field_name)
+    except FieldDoesNotExist:
+        return False  # A method, such as a catalogue entry's search_facts.
+    return isinstance(model_field, TextField | StreamField)
+
+
+def _search_field_texts(obj: Model, fields, *, own: bool = True) -> list[tuple[str, bool]]:
     """The text of an object's search fields other than its title, as the admin's
-    search indexes it, so that `search_fields` on a page model decide both."""
+    search indexes it, so that `search_fields` on a page model decide both; each with
+    whether it is the object's own prose (related objects' names never are)."""
     texts = []
     for search_field in fields:
         if isinstance(search_field, index.SearchField):
             if search_field.field_name != "title":
-                texts += _texts(search_field.get_value(obj))
+                prose = own and is_prose(obj, search_field)
+                texts += [(text, prose) for text in _texts(search_field.get_value(obj))]
         elif isinstance(search_field, index.RelatedFields):
             related = search_field.get_value(obj)
             if related is None:
                 continue
             items = related.all() if hasattr(related, "all") else [related]
             for item in items:
-                texts += _search_field_texts(item, search_field.fields)
+                texts += _search_field_texts(item, search_field.fields, own=False)
     return texts
+
+
+def _joined(texts: dict[str, bool], *, prose: bool) -> str:
+    return " ".join(text for text, is_prose in texts.items() if text and is_prose == prose)
 
 
 def is_publicly_visible(page: Page) -> bool:
@@ -69,11 +87,11 @@ def page_entry(page: Page) -> EntryData | None:
         return None
     source = registry.page_source(page)
     # Several search fields may hold the same text (a summary also used as the search
-    # description); each is kept once.
-    texts = dict.fromkeys(
-        " ".join(strip_tags(text).split()) for text in _search_field_texts(page, page.search_fields)
-    )
-    body = " ".join(text for text in texts if text)
+    # description); each is kept once, as prose if any field holding it is.
+    texts: dict[str, bool] = {}
+    for raw, prose in _search_field_texts(page, page.search_fields):
+        text = " ".join(strip_tags(raw).split())
+        texts[text] = texts.get(text, False) or prose
     language = page.locale.language_code.split("-")[0]
     data = EntryData(
         source=PAGE_SOURCE,
@@ -82,7 +100,8 @@ def page_entry(page: Page) -> EntryData | None:
         title=page.title,
         url=page.get_url() or "",
         readers=EVERYONE,
-        body=" ".join(body.split()),
+        body=_joined(texts, prose=True),
+        terms=_joined(texts, prose=False),
         language=language,
         date=as_datetime(page.first_published_at or page.last_published_at),
         language_codes=[language],

@@ -80,7 +80,7 @@ def thread_entry(thread: Thread) -> EntryData | None:
         kind=Kind.THREAD,
         title=thread.title,
         url=thread.taskforce.workspace_url("thread", thread.pk),
-        body=thread.label,
+        terms=thread.label,
         language=guess_language(thread.title),
         date=thread.created_at,
         office_ids=_author_office_ids(thread.author, thread),
@@ -101,8 +101,8 @@ def post_entry(post: Post) -> EntryData | None:
         return None
     thread = post.thread
     text = " ".join(strip_tags(post.body_html).split())
-    if not thread.not_for_attribution:
-        text = f"{text} — {post.author.get_full_name() or post.author}"
+    # Found by its author's name too, never shown in the excerpt as if they had written it.
+    author = "" if thread.not_for_attribution else post.author.get_full_name() or post.author
     return _workspace_entry(
         post,
         thread.taskforce,
@@ -112,6 +112,7 @@ def post_entry(post: Post) -> EntryData | None:
         context=thread.title,
         url=f"{thread.taskforce.workspace_url('thread', thread.pk)}#post-{post.pk}",
         body=text,
+        terms=str(author),
         language=guess_language(text),
         date=post.created_at,
         office_ids=_author_office_ids(post.author, thread),
@@ -154,7 +155,7 @@ def meetings():
 @register_model(Meeting, objects=meetings)
 def meeting_entry(meeting: Meeting) -> EntryData | None:
     """A meeting, by its title, place, agenda and minutes; it leads to the meeting's page."""
-    text = " ".join([meeting.location, plain_text(meeting.agenda), plain_text(meeting.minutes)])
+    text = " ".join([plain_text(meeting.agenda), plain_text(meeting.minutes)])
     return _workspace_entry(
         meeting,
         meeting.taskforce,
@@ -162,6 +163,7 @@ def meeting_entry(meeting: Meeting) -> EntryData | None:
         title=meeting.title,
         url=meeting.taskforce.workspace_url("meeting", meeting.pk),
         body=" ".join(text.split()),
+        terms=meeting.location,
         language=guess_language(f"{meeting.title} {text}"),
         date=meeting.starts_at,
     )
@@ -182,7 +184,7 @@ def decisions():
 @register_model(Decision, objects=decisions)
 def decision_entry(decision: Decision) -> EntryData | None:
     """An entry of the decisions log; it leads to its line in the log."""
-    text = f"{plain_text(decision.text)} {decision.get_status_display()}"
+    text = " ".join(plain_text(decision.text).split())
     log = decision.taskforce.workspace_url("decision_log")
     return _workspace_entry(
         decision,
@@ -191,6 +193,7 @@ def decision_entry(decision: Decision) -> EntryData | None:
         title=decision.title,
         url=f"{log}#decision-{decision.pk}",
         body=text,
+        terms=str(decision.get_status_display()),
         language=guess_language(f"{decision.title} {decision.text}"),
         date=as_datetime(decision.decided_on),
     )
@@ -213,7 +216,7 @@ def action_item_entry(item: ActionItem) -> EntryData | None:
         kind=Kind.ACTION_ITEM,
         title=item.title,
         url=f"{actions}#action-{item.pk}",
-        body=" ".join(part for part in parts if part),
+        terms=" ".join(str(part) for part in parts if part),
         language=guess_language(item.title),
         date=as_datetime(item.due_on) or item.created_at,
     )

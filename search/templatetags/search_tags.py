@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_from_path
 
+from search.engine import FACETS
+
 register = template.Library()
 
 
@@ -31,4 +33,13 @@ def facet_link(context, name: str, value=None) -> str:
         params.pop(name, None)
     else:
         params[name] = value
+    return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def unfiltered_link(context) -> str:
+    """The current search with every facet cleared, page 1 (the words and sort kept)."""
+    params = context["request"].GET.copy()
+    for name in [*FACETS, "page"]:
+        params.pop(name, None)
     return "?" + params.urlencode()

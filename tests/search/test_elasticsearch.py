@@ -37,7 +37,7 @@ def closed_port() -> int:
 
 
 class MappingTests:
-    def test_titles_and_bodies_are_analysed_in_each_of_the_six_languages(self):
+    def test_titles_bodies_and_terms_are_analysed_in_each_of_the_six_languages(self):
         mapping = index_definition("staging-search-1").to_dict()["mappings"]["properties"]
         expected = {
             "en": "english",
@@ -48,7 +48,7 @@ class MappingTests:
             "zh": "cjk",
         }
         assert expected == LANGUAGE_ANALYZERS
-        for field in ["title", "body"]:
+        for field in ["title", "body", "terms"]:
             assert mapping[field]["analyzer"] == "portal_folded"
             assert {
                 code: sub["analyzer"] for code, sub in mapping[field]["fields"].items()
@@ -101,6 +101,23 @@ class DocumentTests:
             "contexts": {"audience": [f"taskforces.taskforce:{workspace.taskforce.pk}"]},
         }
 
+    def test_a_catalogue_entry_keeps_its_prose_apart_from_its_taxonomy_names(
+        self, site_tree, reindex
+    ):
+        category = factories.CategoryFactory(name="Machine translation", slug="mt")
+        factories.CatalogueEntryPageFactory(
+            parent=site_tree.catalogue,
+            title="Patent translation",
+            summary="Neural translation of claims.",
+            category=category,
+        )
+        reindex()
+        entry = SearchEntry.objects.get(kind="catalogue_entry")
+        source = EntryDocument.from_entry(entry).to_dict()
+        # Highlighted (the excerpt): the summary alone. Searched too: the category's name.
+        assert source["body"] == "Neural translation of claims."
+        assert "Machine translation" in source["terms"]
+
     def test_an_office_carries_its_facets(self, cast, reindex):
         reindex()
         entry = SearchEntry.objects.get(kind="office", title="Office A")
@@ -119,7 +136,14 @@ class QueryBodyTests:
                     {
                         "simple_query_string": {
                             "query": "translation",
-                            "fields": ["title^3", "title.*^3", "body", "body.*"],
+                            "fields": [
+                                "title^3",
+                                "title.*^3",
+                                "body",
+                                "body.*",
+                                "terms",
+                                "terms.*",
+                            ],
                             "default_operator": "and",
                             "flags": "PHRASE|PREFIX|WHITESPACE",
                         }

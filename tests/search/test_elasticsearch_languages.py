@@ -33,7 +33,7 @@ needs_cluster = pytest.mark.skipif(
 
 def test_arabic_and_chinese_sub_fields_use_the_built_in_analysers():
     mapping = index_definition("staging-search-1").to_dict()["mappings"]["properties"]
-    for field in ["title", "body"]:
+    for field in ["title", "body", "terms"]:
         assert mapping[field]["fields"]["ar"] == {"type": "text", "analyzer": "arabic"}
         assert mapping[field]["fields"]["zh"] == {"type": "text", "analyzer": "cjk"}
 
@@ -44,7 +44,14 @@ def test_the_query_reaches_the_language_sub_fields_as_written(query):
     body = engine.build_search(SearchRequest(query=query, scope=PUBLIC_SCOPE)).to_dict()
     [text] = body["query"]["bool"]["must"]
     assert text["simple_query_string"]["query"] == query
-    assert text["simple_query_string"]["fields"] == ["title^3", "title.*^3", "body", "body.*"]
+    assert text["simple_query_string"]["fields"] == [
+        "title^3",
+        "title.*^3",
+        "body",
+        "body.*",
+        "terms",
+        "terms.*",
+    ]
     assert body["highlight"]["fields"] == {"body": {}, "body.*": {}}
 
 
