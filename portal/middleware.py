@@ -1,6 +1,7 @@
 """The portal's own middleware: response headers every request gets (the
 Content-Security-Policy and, on personalised responses, a Cache-Control that keeps them out
-of shared caches), compression where it is safe, and refusing requests that no part of the site can take."""
+of shared caches), compression where it is safe, and refusing requests that no part of
+the site can take."""
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
