@@ -1,10 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from catalogue import admin_queues
 from catalogue.models import Category, DeploymentModel, EntryReview, Question, WipoStandard
 
 
@@ -26,16 +27,6 @@ class DeploymentModelViewSet(SnippetViewSet):
     model = DeploymentModel
     icon = "cogs"
     list_display = ["name", "slug"]
-
-
-class CatalogueTaxonomyGroup(SnippetViewSetGroup):
-    menu_label = _("Catalogue taxonomies")
-    menu_icon = "folder-open-inverse"
-    menu_order = 310
-    items = (CategoryViewSet, WipoStandardViewSet, DeploymentModelViewSet)
-
-
-register_snippet(CatalogueTaxonomyGroup)
 
 
 class EntryReviewViewSet(ModelViewSet):
@@ -63,13 +54,32 @@ class QuestionViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class CatalogueActivityGroup(ModelViewSetGroup):
-    menu_label = _("Catalogue activity")
-    menu_icon = "tasks"
-    menu_order = 320
-    items = (EntryReviewViewSet, QuestionViewSet)
+class CatalogueGroup(SnippetViewSetGroup):
+    """The catalogue's taxonomies and activity under one short label, so the sidebar
+    shows it whole."""
+
+    menu_label = _("Catalogue")
+    menu_icon = "folder-open-inverse"
+    menu_order = 310
+    items = (
+        CategoryViewSet,
+        WipoStandardViewSet,
+        DeploymentModelViewSet,
+        EntryReviewViewSet,
+        QuestionViewSet,
+    )
 
 
-@hooks.register("register_admin_viewset")
-def register_catalogue_activity():
-    return CatalogueActivityGroup()
+register_snippet(CatalogueGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_catalogue_queues(request, panels):
+    for build in (
+        admin_queues.review_panel,
+        admin_queues.questions_panel,
+        admin_queues.stale_panel,
+    ):
+        panel = build(request)
+        if panel is not None:
+            panels.append(panel)

@@ -6,7 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from network import admin_pages, admin_snippets, admin_views, permissions
+from network import admin_pages, admin_queues, admin_snippets, admin_views, permissions
 from network.models import Member, OfficeIndexPage, SeatTerm
 
 # The admin writes through the services and offers only what they allow; see
@@ -76,3 +76,11 @@ def register_network_menu():
 
 
 admin_pages.register_hooks()
+
+
+@hooks.register("construct_homepage_panels")
+def add_network_queues(request, panels):
+    for build in (admin_queues.nominations_panel, admin_queues.invitations_panel):
+        panel = build(request)
+        if panel is not None:
+            panels.append(panel)

@@ -1,10 +1,12 @@
 """The portal's own middleware: response headers every request gets (the
 Content-Security-Policy and, on personalised responses, a Cache-Control that keeps them out
-of shared caches), and refusing requests that no part of the site can take."""
+of shared caches), compression where it is safe, and refusing requests that no part of
+the site can take."""
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
@@ -37,6 +39,27 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         sockets = [f"wss://{host}"] if request.is_secure() else [f"ws://{host}", f"wss://{host}"]
         parts.update = {**(parts.update or {}), "connect-src": sockets}
         return parts
+
+
+class SafeCompressionMiddleware(GZipMiddleware):
+    """Gzip responses that cannot reflect what an attacker sends (against BREACH).
+
+    A page may hold secrets (the CSRF token, a member's private content); an attacker who
+    can put guesses into the same compressed response and watch its length could read
+    them. Only answers to GET or HEAD without a query string, with status 200, are
+    compressed: there, nothing the address carries is echoed back. Search results,
+    filtered listings, form errors and error pages go uncompressed. Django's gzip also
+    pads each response by a random length. See docs/deployment.md.
+    """
+
+    def process_response(self, request, response):
+        if (
+            request.method in ("GET", "HEAD")
+            and not request.META.get("QUERY_STRING")
+            and response.status_code == 200
+        ):
+            return super().process_response(request, response)
+        return response
 
 
 class PrivateCacheMiddleware:

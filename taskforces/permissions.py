@@ -65,6 +65,13 @@ def can_manage(user, taskforce: TaskForcePage) -> bool:
     return is_secretariat(user) or role_in(user, taskforce) == MembershipRole.CHAIR
 
 
+def managed_taskforce_ids(user) -> set[int] | None:
+    """The task forces whose members this person decides on; None means every one."""
+    if is_secretariat(user):
+        return None
+    return {pk for pk, role in _roles(user).items() if role == MembershipRole.CHAIR}
+
+
 def can_moderate(user, taskforce: TaskForcePage) -> bool:
     return can_manage(user, taskforce)
 

@@ -20,7 +20,7 @@ from network.admin_snippets import (
     refusal_messages,
 )
 from network.models import User
-from taskforces import services
+from taskforces import admin_queues, services
 from taskforces.models import Membership
 
 
@@ -116,3 +116,10 @@ class MembershipBulkDelete(DeleteBulkAction):
 
 # Registered after Wagtail's own delete action (order), so it replaces it for memberships.
 hooks.register("register_bulk_action", MembershipBulkDelete, order=100)
+
+
+@hooks.register("construct_homepage_panels")
+def add_join_requests_queue(request, panels):
+    panel = admin_queues.join_requests_panel(request)
+    if panel is not None:
+        panels.append(panel)

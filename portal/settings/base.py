@@ -102,6 +102,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped where no secret can leak through their length (BREACH); static files
+    # are served precompressed (brotli and gzip) by WhiteNoise above, before this runs.
+    "portal.middleware.SafeCompressionMiddleware",
     # Before the session, CSRF and locale middleware, so it sees the cookies they set and
     # the Vary header they add.
     "portal.middleware.PrivateCacheMiddleware",

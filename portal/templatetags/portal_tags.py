@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Site
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+from wagtail.models import Page, Site
 
 from portal import localisation
 
@@ -111,3 +112,22 @@ def localised_pageurl(context, page) -> str:
     """The page's address in the reader's language (its translation's, or the original's)."""
     request = context.get("request")
     return localisation.page_url(page, get_language(), request) or page.get_url(request) or ""
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's userbar, only for people who may edit the page they are on.
+
+    The userbar weighs more than the rest of a page together; a member who may use the
+    admin but not edit this page has nothing to do with it.
+    """
+    request = context.get("request")
+    if request is not None and getattr(request, "is_preview", False):
+        # Previews are only for people in the admin; the userbar carries their checks.
+        return wagtailuserbar(context)
+    page = context.get("page") or context.get("self")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return ""
+    if not page.permissions_for_user(request.user).can_edit():
+        return ""
+    return wagtailuserbar(context)

@@ -59,8 +59,13 @@ def can_see_online_link(user, workshop: WorkshopPage, registration: Registration
     )
 
 
-def can_manage_registrations(user, workshop: WorkshopPage) -> bool:
+def manages_registrations(user) -> bool:
+    """Gives places, serves waiting lists and exports participants, for every workshop."""
     return is_secretariat(user)
+
+
+def can_manage_registrations(user, workshop: WorkshopPage) -> bool:
+    return manages_registrations(user)
 
 
 def can_give_feedback(user, workshop: WorkshopPage, registration: Registration | None) -> bool:

@@ -7,7 +7,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.workshops import permissions
+from portal.workshops import admin_queues, permissions
 from portal.workshops.models import Speaker, Team, WorkshopPage
 
 
@@ -60,3 +60,10 @@ def workshop_listing_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def workshop_header_buttons(page, user, view_name, next_url=None):
     yield from _participant_buttons(page, user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_lists_queue(request, panels):
+    panel = admin_queues.waiting_lists_panel(request)
+    if panel is not None:
+        panels.append(panel)
