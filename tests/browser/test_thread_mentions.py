@@ -75,6 +75,12 @@ def test_typing_at_and_letters_offers_members_chosen_with_the_keyboard(
     box.press("Escape")
     expect(page.get_by_role("listbox")).to_be_hidden()
     expect(box).to_have_value(f"Thanks {chosen} and @ro")
+
+    # A name no member has is answered in words, outside the list.
+    box.press_sequentially(" @zq", delay=30)
+    expect(page.get_by_role("status").filter(has_text="No member")).to_be_visible()
+    expect(page.get_by_role("listbox")).to_be_hidden()
+    assert_no_axe_violations(page)
     assert not problems, problems
 
 

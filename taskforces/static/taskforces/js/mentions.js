@@ -22,7 +22,7 @@
     list.setAttribute("aria-label", text.mentionsLabel);
     list.hidden = true;
     var status = document.createElement("p");
-    status.className = "visually-hidden";
+    status.className = "mentions__status visually-hidden";
     status.setAttribute("role", "status");
     box.insertAdjacentElement("afterend", list);
     list.insertAdjacentElement("afterend", status);
@@ -33,6 +33,11 @@
     var start = -1;
     var timer = null;
     var pending = null;
+
+    function say(message, visible) {
+      status.textContent = message;
+      status.classList.toggle("visually-hidden", !visible);
+    }
 
     function close() {
       list.hidden = true;
@@ -64,21 +69,16 @@
       var caret = before.length + written.length;
       box.setSelectionRange(caret, caret);
       close();
-      status.textContent = "";
+      say("", false);
     }
 
     function show(members) {
       found = members;
       list.replaceChildren();
-      box.setAttribute("aria-controls", id);
       if (!members.length) {
-        var none = document.createElement("li");
-        none.className = "mentions__none";
-        none.textContent = text.mentionsNone;
-        list.appendChild(none);
-        list.hidden = false;
-        box.removeAttribute("aria-activedescendant");
-        status.textContent = text.mentionsNone;
+        // Said in the status line, shown too: a listbox holds options only.
+        close();
+        say(text.mentionsNone, true);
         return;
       }
       members.forEach(function (member, n) {
@@ -107,14 +107,15 @@
         list.appendChild(option);
       });
       list.hidden = false;
+      box.setAttribute("aria-controls", id);
       choose(0);
-      status.textContent = text.mentionsHint;
+      say(text.mentionsHint, false);
     }
 
     function lookUp() {
       var caret = box.selectionEnd;
       var match = box.selectionStart === caret && TYPED.exec(box.value.slice(0, caret));
-      if (!match) { close(); return; }
+      if (!match) { close(); say("", false); return; }
       start = caret - match[2].length - 1;
       if (pending) pending.abort();
       pending = new AbortController();
@@ -135,7 +136,7 @@
     });
     box.addEventListener("keydown", function (event) {
       if (list.hidden) return;
-      if (event.key === "Escape") { event.preventDefault(); close(); return; }
+      if (event.key === "Escape") { event.preventDefault(); close(); say("", false); return; }
       if (!found.length) return;
       if (event.key === "ArrowDown") { event.preventDefault(); choose(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); choose(active - 1); }
@@ -145,7 +146,7 @@
         insert(active);
       }
     });
-    box.addEventListener("blur", close);
+    box.addEventListener("blur", function () { close(); say("", false); });
   }
 
   document.querySelectorAll("form[data-mentions]").forEach(attach);
