@@ -206,6 +206,12 @@ class QuoteForm(forms.Form):
     quote = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
 
 
+class MentionLookupForm(forms.Form):
+    """What follows the "@" being typed (``?q=``), in the characters a handle has."""
+
+    q = forms.RegexField(regex=r"^[A-Za-z0-9.\-]{1,50}$")
+
+
 class NotificationPreferenceForm(forms.Form):
     email_mode = forms.ChoiceField(
         label=_("E-mail me"), choices=EmailMode.choices, widget=forms.RadioSelect

@@ -22,6 +22,8 @@ AUTHOR_EDITS_ONLY = _("Only the author edits a post, while the thread is open.")
 MOVE_TO_CHAIRED_ONLY = _("You can only move threads to task forces you chair.")
 OWNER_OR_CHAIR_ONLY = _("Only the owner or the chair update an action item.")
 NO_SUCH_THREAD = _("No such thread.")
+# A workspace the reader may not read answers as one that does not exist.
+NO_SUCH_WORKSPACE = _("No such workspace.")
 
 # Posts and threads (ValidationError) --------------------------------------------------------
 
@@ -61,3 +63,4 @@ UNKNOWN_STATUS = _("Unknown status.")
 
 UNKNOWN_ACTION = _("Unknown action.")
 CHOOSE_WATCH_LEVEL = _("Choose one of the watch levels.")
+MENTION_LOOKUP_TYPED = _("Type the start of a name: letters, digits, “.” or “-”.")

@@ -57,11 +57,16 @@ def membership_for(user, taskforce: TaskForcePage) -> Membership | None:
     return Membership.objects.filter(user=user, taskforce=taskforce).first()
 
 
+# Avatars show members' photos: each photo's renditions are read with it, in one query.
+AUTHOR_PHOTO = "author__member__photo"
+
+
 def taskforce_members(taskforce: TaskForcePage) -> QuerySet[Membership]:
     role_order = {MembershipRole.CHAIR: 0, MembershipRole.MEMBER: 1, MembershipRole.OBSERVER: 2}
     return (
         taskforce.memberships.filter(user__is_active=True)
-        .select_related("user__member__office")
+        .select_related("user__member__office", "user__member__photo")
+        .prefetch_related("user__member__photo__renditions")
         .annotate(
             role_order=Case(*[When(role=role, then=Value(n)) for role, n in role_order.items()])
         )
@@ -90,16 +95,37 @@ def pending_join_request(user, taskforce: TaskForcePage) -> JoinRequest | None:
 
 
 def mention_handles(taskforce: TaskForcePage) -> dict[str, User]:
-    """Handle ("lena.fischer") to person, for the task force's members."""
-    users = User.objects.filter(
-        taskforce_memberships__taskforce=taskforce, is_active=True
-    ).order_by("pk")
+    """Handle ("lena.fischer") to person, for the task force's members; where two share a
+    handle, the earlier account has it."""
+    return _handles(User.objects.filter(taskforce_memberships__taskforce=taskforce, is_active=True))
+
+
+def _handles(users: QuerySet[User]) -> dict[str, User]:
     handles: dict[str, User] = {}
+    users = users.order_by("pk")
     for user in users:
         handles.setdefault(
             mention_handle(user.first_name, user.last_name, f"member{user.pk}"), user
         )
     return handles
+
+
+def mention_candidates(taskforce: TaskForcePage, typed: str, *, exclude, limit: int = 8) -> list:
+    """Up to ``limit`` (handle, person) pairs whose handle, or a part of it, starts with
+    ``typed``, not ``exclude`` (the writer); whole-handle matches first. One query."""
+    typed = typed.lower()
+    handles = _handles(
+        User.objects.filter(
+            taskforce_memberships__taskforce=taskforce, is_active=True
+        ).select_related("member__office")
+    )
+    found = [
+        (not handle.startswith(typed), user.last_name.lower(), handle, user)
+        for handle, user in handles.items()
+        if user.pk != exclude.pk
+        and any(part.startswith(typed) for part in [handle, *handle.split(".")])
+    ]
+    return [(handle, user) for *_order, handle, user in sorted(found)[:limit]]
 
 
 def member_handles(memberships) -> dict[int, str]:
@@ -131,9 +157,14 @@ def _unread_filter(user) -> Q:
 
 
 def workspace_threads(taskforce: TaskForcePage, user) -> QuerySet[Thread]:
-    """The task force's threads, each with its post count and this reader's unread count."""
+    """The task force's threads, each with its post count, this reader's unread count and
+    the author of its latest visible post."""
+    last_poster = Post.objects.filter(thread=OuterRef("pk"), hidden_at__isnull=True).order_by(
+        "-created_at", "-pk"
+    )
     return (
         taskforce.threads.annotate(
+            last_poster_id=Subquery(last_poster.values("author_id")[:1]),
             last_read=Coalesce(_last_read(user), Value(0)),
             post_count=Count("posts", filter=Q(posts__hidden_at__isnull=True)),
             unread=Count("posts", filter=_unread_filter(user)),
@@ -143,14 +174,31 @@ def workspace_threads(taskforce: TaskForcePage, user) -> QuerySet[Thread]:
     )
 
 
+def last_posters(threads: list[Thread]) -> None:
+    """Sets ``last_poster`` on each thread, none where authors are not named outside the
+    thread (not for attribution). One query for the people, one for their photos."""
+    wanted = {t.last_poster_id for t in threads if t.last_poster_id and not t.not_for_attribution}
+    people = User.objects.filter(pk__in=wanted).select_related("member__photo")
+    people = people.prefetch_related("member__photo__renditions").in_bulk()
+    for thread in threads:
+        thread.last_poster = (
+            None if thread.not_for_attribution else people.get(thread.last_poster_id)
+        )
+
+
 def thread_for(taskforce: TaskForcePage, thread_id: int) -> Thread | None:
     return Thread.objects.filter(pk=thread_id, taskforce=taskforce).select_related("author").first()
 
 
 def thread_posts(thread: Thread) -> QuerySet[Post]:
     return (
-        thread.posts.select_related("author__member__office", "reply_to__author", "hidden_by")
-        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("pk")))
+        thread.posts.select_related(
+            "author__member__office", AUTHOR_PHOTO, "reply_to__author", "hidden_by"
+        )
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("pk")),
+            f"{AUTHOR_PHOTO}__renditions",
+        )
         .order_by("created_at", "pk")
     )
 

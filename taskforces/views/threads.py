@@ -20,6 +20,7 @@ def workspace(request, taskforce: TaskForcePage):
     user = request.user
     membership = selectors.membership_for(user, taskforce)
     threads = list(selectors.workspace_threads(taskforce, user))
+    selectors.last_posters(threads)
     context = workspace_context(request, taskforce, _("Workspace"))
     context.update(
         {
