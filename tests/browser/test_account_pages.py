@@ -26,7 +26,9 @@ PASSWORD = "a-test-password"
 
 @pytest.fixture
 def people(site_tree):
-    office = factories.OfficePageFactory(parent=site_tree.network, title="Office of Ghana", code="GH")
+    office = factories.OfficePageFactory(
+        parent=site_tree.network, title="Office of Ghana", code="GH"
+    )
     member = factories.MemberFactory(
         office=office, user__email="member@example.org", user__password=PASSWORD
     ).user
@@ -106,9 +108,7 @@ def test_sign_in_lays_out_its_checkbox_and_summarises_a_failure(
     context.close()
 
 
-def test_sign_in_in_arabic_puts_the_label_on_the_left_of_its_box(
-    people, browser, live_server_url
-):
+def test_sign_in_in_arabic_puts_the_label_on_the_left_of_its_box(people, browser, live_server_url):
     context, page = new_page(browser, live_server_url, width=375, language="ar")
     page.goto(live_server_url + "/accounts/login/")
     assert page.locator("html").get_attribute("dir") == "rtl"

@@ -27,8 +27,10 @@ def test_a_failed_sign_in_is_summarised_above_the_form_and_focused(client, cast)
     form = summary.find_parent("form")
     # First thing in the form, focused on load, named by its heading.
     visible = form.find(
-        lambda tag: tag.name in ("div", "label", "fieldset")
-        or (tag.name == "input" and tag.get("type") != "hidden")
+        lambda tag: (
+            tag.name in ("div", "label", "fieldset")
+            or (tag.name == "input" and tag.get("type") != "hidden")
+        )
     )
     assert visible is summary
     assert summary.has_attr("autofocus") and summary["tabindex"] == "-1"
@@ -54,9 +56,7 @@ def test_sign_in_has_one_password_reset_link_and_remember_me_beside_its_label(cl
 
 def test_a_profile_error_is_summarised_with_a_link_to_the_field(as_role):
     client = as_role("member")
-    response = client.post(
-        reverse("network:my_profile"), {"first_name": "", "last_name": "Member"}
-    )
+    response = client.post(reverse("network:my_profile"), {"first_name": "", "last_name": "Member"})
     assert response.status_code == 400
     links = {a["href"] for a in error_summary(response).find_all("a")}
     assert "#id_first_name" in links
