@@ -98,10 +98,12 @@ def test_cio_filters_opens_marks_used_compares_and_asks(
     page.wait_for_url(re.compile(rf"/catalogue/\?compare={chosen.pk}$"))
     page.get_by_role(
         "link", name=re.compile(r"^Add to comparison\W+Trademark e-filing service")
-    ).click()
+    ).press("Enter")
     page.wait_for_url(
         re.compile(rf"compare={chosen.pk}%2C{other.pk}|compare={chosen.pk},{other.pk}")
     )
+    # The link pressed is replaced; focus moves to the confirmation, not the page's body.
+    page.wait_for_function("document.activeElement.id === 'compare-notice'")
     page.get_by_role("link", name="Compare them").click()
     page.wait_for_url(re.compile(r"/catalogue/compare/\?entries="))
     table = page.locator("table.compare")
