@@ -1,17 +1,25 @@
-"""Member offices: the directory page and one page per office, keyed by its ST.3 code."""
+"""Member offices: the directory page and one page per office, keyed by its ST.3 code.
+
+An office's translations (wagtail-localize) share its code and its translation key; seats,
+members, assessments, catalogue entries and workshops point at the original, the page in
+the default locale, and every look-up by code picks it (``OfficePage.objects.originals()``).
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
 
+from portal import localised_names
 from portal.fields import TIME_ZONE_CHOICES, ChoiceListField
 from portal.models.pages import AreaIndexPage
 from portal.page_languages import ReaderLanguageUrlMixin
@@ -49,8 +57,19 @@ class TeamSize(models.TextChoices):
     OVER_200 = "200+", _("More than 200 people")
 
 
+class NetworkPageQuerySet(PageQuerySet):
+    def originals(self):
+        """The pages in the default locale: those that relations and look-ups point at."""
+        return self.filter(locale__language_code=localised_names.default_language())
+
+
+NetworkPageManager = PageManager.from_queryset(NetworkPageQuerySet)
+
+
 class OfficeIndexPage(SubpageUrlsMixin, AreaIndexPage):
     """The directory of the network: offices for everyone, people for members."""
+
+    objects = NetworkPageManager()
 
     subpage_types = ["network.OfficePage"]
     # The filtered directory itself, people, nominations and the assessments export.
@@ -63,10 +82,12 @@ class OfficeIndexPage(SubpageUrlsMixin, AreaIndexPage):
 class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     """An IP office of the network, keyed by its WIPO ST.3 two-letter code."""
 
+    # Unique per office, not per page: its translations are rows of this table too, and
+    # the locale is on wagtailcore_page, out of a constraint's reach. clean() enforces it.
     code = models.CharField(
         _("ST.3 code"),
         max_length=2,
-        unique=True,
+        db_index=True,
         help_text=_("The office's WIPO ST.3 code, e.g. JP, EP or OA."),
     )
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -80,9 +101,12 @@ class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
         blank=True,
         help_text=_("For a regional organisation: the states it covers."),
     )
-    # A translation of the page keeps pointing at the original region (filters and
-    # counts go by it); readers see its name in their language.
-    override_translatable_fields = [SynchronizedField("region")]
+    # A translation of the page keeps its original's code, and points at the original
+    # region (filters and counts go by it); readers see the region's name in their language.
+    override_translatable_fields = [
+        SynchronizedField("code", overridable=False),
+        SynchronizedField("region"),
+    ]
     region = models.ForeignKey(
         "portal.Region",
         on_delete=models.PROTECT,
@@ -164,6 +188,8 @@ class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
         index.FilterField("region"),
     ]
 
+    objects = NetworkPageManager()
+
     parent_page_types = ["network.OfficeIndexPage"]
     subpage_types = []
     # The page with what the reader may do, the self-assessment and nominations; the
@@ -177,12 +203,45 @@ class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     def clean(self):
         super().clean()
         self.code = (self.code or "").upper()
+        if self.original is not self:
+            # A translation has its original's code, whatever its own revision says.
+            self.code = self.original.code
+        errors = {}
+        if self.code and (holder := self.code_holder()) is not None:
+            errors["code"] = _("%(office)s already has the ST.3 code %(code)s.") % {
+                "office": holder.title,
+                "code": self.code,
+            }
         if self.kind == OfficeKind.NATIONAL and not self.country:
-            raise ValidationError({"country": _("A national office needs its country.")})
+            errors["country"] = _("A national office needs its country.")
         if self.kind == OfficeKind.REGIONAL and not self.member_states:
-            raise ValidationError(
-                {"member_states": _("A regional organisation needs its member states.")}
-            )
+            errors["member_states"] = _("A regional organisation needs its member states.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if (update_fields is None or "code" in update_fields) and self.original is self:
+            # A published change of code reaches the translations at once.
+            translations = OfficePage.objects.filter(translation_key=self.translation_key)
+            translations.exclude(code=self.code).update(code=self.code)
+
+    def code_holder(self) -> "OfficePage | None":
+        """Another office with this page's code, in any language; its own translations
+        share the code and are not another office."""
+        others = OfficePage.objects.filter(code=self.code)
+        return others.exclude(translation_key=self.translation_key).order_by("pk").first()
+
+    @cached_property
+    def original(self) -> "OfficePage":
+        """The office this page translates, itself when it is the original: seats, members,
+        assessments and catalogue entries are the original's."""
+        default = localised_names.default_language()
+        if self.locale_id is None or self.locale.language_code == default:
+            return self
+        original = OfficePage.objects.originals().filter(translation_key=self.translation_key)
+        return original.first() or self
 
     def ip_right_labels(self) -> list[str]:
         return self._meta.get_field("ip_rights").labels(self.ip_rights)

@@ -1,0 +1,185 @@
+"""An office translated with wagtail-localize: its code shared with its original, its
+French page in French, and every look-up, list and form showing the office once."""
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
+import pytest
+from bs4 import BeautifulSoup
+
+from network import services
+from network.models import MemberRole, OfficePage, Seat
+from tests import factories
+from tests.conftest import make_member
+from tests.wagtail_admin import publish_through_admin
+
+pytestmark = pytest.mark.django_db
+
+# What a translator writes for each English text of the office.
+FRENCH = {
+    "Japan Patent Office": "Office des brevets du Japon",
+    "jp": "jp-fr",
+    "JPO": "JPO",
+    "Grants patents for Japan.": "Délivre les brevets pour le Japon.",
+}
+
+
+@pytest.fixture
+def french(db) -> Locale:
+    return Locale.objects.get_or_create(language_code="fr")[0]
+
+
+@pytest.fixture
+def office(site_tree) -> OfficePage:
+    """The Japan Patent Office, with its head of ICT and a catalogue entry it provides."""
+    office = factories.OfficePageFactory(
+        parent=site_tree.network,
+        title="Japan Patent Office",
+        slug="jp",
+        code="JP",
+        acronym="JPO",
+        country="JP",
+        summary="Grants patents for Japan.",
+    )
+    office.save_revision().publish()
+    head = make_member(office, MemberRole.CIO, first_name="Haruto", last_name="Sato")
+    services.seat_assign(office=office, user=head, seat=Seat.PRINCIPAL, confirmed_by=None)
+    factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue, title="Pre-classification", provider_offices=[office]
+    )
+    return office
+
+
+def translation_of(office: OfficePage, locale: Locale) -> Translation:
+    """wagtail-localize's translation of ``office`` into ``locale``, its section first."""
+    office.get_parent().copy_for_translation(locale, copy_parents=True)
+    source, _created = TranslationSource.get_or_create_from_instance(office)
+    return Translation.objects.create(source=source, target_locale=locale)
+
+
+def translate(office: OfficePage, locale: Locale, on_commit) -> OfficePage:
+    """Translate ``office`` as a translator does in wagtail-localize: export the PO file,
+    fill in every message, import it and publish the translation."""
+    translation = translation_of(office, locale)
+    po = translation.export_po()
+    for entry in po:
+        assert entry.msgid in FRENCH, f"No French for {entry.msgctxt}: {entry.msgid!r}"
+        entry.msgstr = FRENCH[entry.msgid]
+    translation.import_po(po)
+    with on_commit(execute=True):
+        translation.save_target(publish=True)
+    return office.get_translation(locale)
+
+
+@pytest.fixture
+def french_office(office, french, django_capture_on_commit_callbacks) -> OfficePage:
+    return translate(office, french, django_capture_on_commit_callbacks)
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+# Translating -----------------------------------------------------------------------------
+
+
+def test_the_secretariat_translates_an_office_from_the_admin(editor_client, office, french):
+    url = reverse("wagtail_localize:submit_page_translation", args=[office.pk])
+    assert editor_client.get(url).status_code == 200
+
+    response = editor_client.post(url, {"locales": [french.pk], "include_subtree": False})
+
+    assert response.status_code == 302
+    translated = office.get_translation(french)
+    assert translated.code == "JP"
+    assert translated.original == office
+
+
+def test_translators_are_not_asked_for_the_code(office, french):
+    messages = {entry.msgid for entry in translation_of(office, french).export_po()}
+    assert "Japan Patent Office" in messages
+    assert "JP" not in messages
+
+
+def test_a_new_code_published_on_the_original_reaches_its_translation(office, french_office):
+    office.code = "JA"
+    office.save_revision().publish()
+    french_office.refresh_from_db()
+    assert french_office.code == "JA"
+
+    # Publishing the translation's own revision, written before, keeps the new code.
+    french_office.get_latest_revision().publish()
+    french_office.refresh_from_db()
+    assert french_office.code == "JA"
+
+
+# One office per code ---------------------------------------------------------------------
+
+
+def office_fields(office: OfficePage, **fields) -> dict:
+    """The admin's add-office form, filled in for a national office in the same region."""
+    return {
+        "kind": "national",
+        "region": office.region.pk,
+        "time_zone": "UTC",
+        "systems-TOTAL_FORMS": "0",
+        "systems-INITIAL_FORMS": "0",
+        "systems-MIN_NUM_FORMS": "0",
+        "systems-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+
+
+def test_a_second_office_with_the_same_code_is_refused_in_the_admin(editor_client, office):
+    url = reverse("wagtailadmin_pages:add", args=["network", "officepage", office.get_parent().pk])
+    data = office_fields(office, title="Another office", slug="another", code="jp", country="JP")
+
+    response = editor_client.post(url, {**data, "action-publish": "publish"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["code"] == [
+        "Japan Patent Office already has the ST.3 code JP."
+    ]
+    assert OfficePage.objects.filter(code="JP").count() == 1
+
+
+def test_an_office_of_another_language_cannot_take_a_code_in_use(site_tree, office, french):
+    french_network = site_tree.network.copy_for_translation(french, copy_parents=True)
+    other = OfficePage(title="Office", slug="jp-2", code="jp", country="JP", region=office.region)
+
+    with pytest.raises(ValidationError) as error:
+        french_network.add_child(instance=other)
+
+    assert error.value.message_dict["code"] == ["Japan Patent Office already has the ST.3 code JP."]
+
+
+def test_an_office_with_a_free_code_is_created_in_the_admin(editor_client, office):
+    fields = office_fields(office, title="Korean IP Office", slug="kr", code="kr", country="KR")
+    page = publish_through_admin(editor_client, office.get_parent(), OfficePage, fields)
+    assert page.code == "KR"
+
+
+# Each office once ------------------------------------------------------------------------
+
+
+def test_look_ups_by_code_find_the_original(french_office, office):
+    assert list(OfficePage.objects.filter(code="JP").originals()) == [office]
+    assert french_office.original == office
+    assert office.original == office
+
+
+@pytest.mark.parametrize(
+    ("address", "shown", "hidden"),
+    [
+        ("/network/", "Japan Patent Office", "Office des brevets du Japon"),
+        ("/fr/network/", "Office des brevets du Japon", "Japan Patent Office"),
+    ],
+)
+def test_the_directory_lists_the_office_once(client, french_office, address, shown, hidden):
+    page = soup(client.get(address, {"q": "JP"}))
+    titles = [heading.get_text(strip=True) for heading in page.select("main h2")]
+    assert titles == [shown]
+    assert hidden not in titles
