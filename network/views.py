@@ -103,19 +103,24 @@ def _office_page_context(request, office: OfficePage) -> dict:
         # The preview of an office not saved yet: nothing of it is in the database.
         return {}
     user = request.user
+    # The page read may be a translation; seats, members and assessments are the original's.
+    original = office.original
     context = {
         "can_see_people": permissions.can_see_people(user),
-        "can_edit_office": permissions.can_edit_office(user, office),
-        "can_edit_assessment": permissions.can_edit_assessment(user, office),
-        "can_find_partners": permissions.can_find_partners(user, office),
-        "can_nominate": permissions.can_nominate(user, office),
+        "can_edit_office": permissions.can_edit_office(user, original),
+        "can_edit_assessment": permissions.can_edit_assessment(user, original),
+        "can_find_partners": permissions.can_find_partners(user, original),
+        "can_nominate": permissions.can_nominate(user, original),
+        # Representatives may edit the original page in the admin (office_group_sync);
+        # the secretariat edits the page read, a translation included.
+        "edit_page": office if permissions.is_secretariat(user) else original,
     }
     if context["can_see_people"]:
         context["directory"] = office.get_parent().specific
-        context["members"] = selectors.office_members(office)
-        context["seat_history"] = selectors.seat_history(office)
-    if permissions.can_view_assessments(user, office):
-        assessment = selectors.latest_submitted_assessment(office)
+        context["members"] = selectors.office_members(original)
+        context["seat_history"] = selectors.seat_history(original)
+    if permissions.can_view_assessments(user, original):
+        assessment = selectors.latest_submitted_assessment(original)
         if assessment is not None:
             medians = selectors.network_medians(assessment.year)
             context["assessment"] = assessment
@@ -128,16 +133,17 @@ def _office_page_context(request, office: OfficePage) -> dict:
 
 @members_required
 def assessment_edit(request, office: OfficePage, year: int | None = None):
-    if not permissions.can_edit_assessment(request.user, office):
+    original = office.original
+    if not permissions.can_edit_assessment(request.user, original):
         raise PermissionDenied(_("Only the office's representatives fill in its self-assessment."))
     this_year = timezone.localdate().year
     year = year or this_year
     if year > this_year:
         raise Http404
     if year == this_year:
-        assessment = services.assessment_for(office=office, year=year)
+        assessment = services.assessment_for(office=original, year=year)
     else:
-        assessment = get_object_or_404(office.assessments, year=year)
+        assessment = get_object_or_404(original.assessments, year=year)
     answers = {answer.dimension: answer for answer in assessment.answers.all()}
     editable = not assessment.is_submitted and year == this_year
     form = AssessmentForm(
@@ -174,7 +180,7 @@ def assessment_edit(request, office: OfficePage, year: int | None = None):
         "assessment": assessment,
         "form": form,
         "editable": editable,
-        "history": selectors.office_assessments(office),
+        "history": selectors.office_assessments(original),
         "subpage_title": _("ICT maturity self-assessment %(year)s") % {"year": year},
     }
     status = 400 if form.is_bound and form.errors else 200
@@ -197,14 +203,15 @@ def assessment_export(request, index):
 
 @members_required
 def nomination_create(request, office: OfficePage):
-    if not permissions.can_nominate(request.user, office):
+    original = office.original
+    if not permissions.can_nominate(request.user, original):
         raise PermissionDenied(_("Only the office's head of ICT or the secretariat nominate."))
     form = NominationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.nomination_create(
-                office=office,
+                office=original,
                 seat=data["seat"],
                 email=data["email"],
                 first_name=data["first_name"],

@@ -13,9 +13,11 @@ from network.permissions import can_find_partners
 
 @members_required
 def partner_suggestions(request, office: OfficePage):
-    if not can_find_partners(request.user, office):
+    # The page read may be a translation; assessments and entries are the original's.
+    original = office.original
+    if not can_find_partners(request.user, original):
         raise PermissionDenied(_("Partner suggestions are for the office's representatives."))
-    assessment, suggestions = selectors.partner_suggestions(office)
+    assessment, suggestions = selectors.partner_suggestions(original)
     context = {
         "page": office,
         "office": office,

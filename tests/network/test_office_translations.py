@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from network import services
-from network.models import MemberRole, OfficePage, Seat
+from network.models import MemberRole, OfficePage, Seat, User
 from tests import factories
 from tests.conftest import make_member
 from tests.wagtail_admin import publish_through_admin
@@ -51,6 +51,11 @@ def office(site_tree) -> OfficePage:
         parent=site_tree.catalogue, title="Pre-classification", provider_offices=[office]
     )
     return office
+
+
+@pytest.fixture
+def head(office) -> User:
+    return office.seat_terms.get().user
 
 
 def translation_of(office: OfficePage, locale: Locale) -> Translation:
@@ -98,6 +103,23 @@ def test_the_secretariat_translates_an_office_from_the_admin(editor_client, offi
     assert translated.original == office
 
 
+def test_a_translated_office_answers_in_french_with_its_original_people(as_role, french_office):
+    assert french_office.code == "JP"
+    assert french_office.title == "Office des brevets du Japon"
+
+    response = as_role("member").get("/fr/network/jp-fr/")
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == "fr"
+    assert page.h1.get_text(" ", strip=True) == "Office des brevets du Japon (JPO)"
+    text = page.main.get_text(" ", strip=True)
+    assert "Délivre les brevets pour le Japon." in text
+    # Members, seats and the catalogue entries are the original office's.
+    assert "Haruto Sato" in text
+    assert page.main.find("a", string="Pre-classification") is not None
+
+
 def test_translators_are_not_asked_for_the_code(office, french):
     messages = {entry.msgid for entry in translation_of(office, french).export_po()}
     assert "Japan Patent Office" in messages
@@ -114,6 +136,19 @@ def test_a_new_code_published_on_the_original_reaches_its_translation(office, fr
     french_office.get_latest_revision().publish()
     french_office.refresh_from_db()
     assert french_office.code == "JA"
+
+
+def test_a_representative_reaches_the_original_from_the_french_page(client, head, french_office):
+    client.force_login(head)
+
+    page = soup(client.get("/fr/network/jp-fr/"))
+
+    edit = page.select_one("nav.actions a[href*='/admin/pages/']")
+    assert edit["href"] == reverse("wagtailadmin_pages:edit", args=[french_office.original.pk])
+    assessment = client.get(page.select_one("nav.actions a[href$='/assessment/']")["href"])
+    assert assessment.status_code == 200
+    assert french_office.original.assessments.count() == 1
+    assert not french_office.assessments.exists()
 
 
 # One office per code ---------------------------------------------------------------------
