@@ -8,3 +8,6 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from network import signals  # noqa: F401
+        from network.forms import offer_original_offices_in_the_admin
+
+        offer_original_offices_in_the_admin()

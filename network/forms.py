@@ -2,10 +2,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.widgets import AdminPageChooser
 
 from taggit.forms import TagField
 
@@ -25,6 +28,25 @@ from portal.models import Language, Region
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
+
+
+def offer_original_offices_in_the_admin() -> None:
+    """Every admin form field for a relation to offices (a catalogue entry's providers, a
+    workshop segment's invited offices, any foreign key) offers the originals only, so
+    nothing is attached to a translation of an office. Called once, from AppConfig.ready()."""
+
+    def many(db_field) -> dict | None:
+        if db_field.related_model is not OfficePage:
+            return None
+        return {"queryset": OfficePage.objects.originals()}
+
+    def one(db_field) -> dict:
+        # Wagtail's own override for page foreign keys, with the originals as choices.
+        widget = AdminPageChooser(target_models=[db_field.remote_field.model])
+        return {"widget": widget, "queryset": OfficePage.objects.originals()}
+
+    register_form_field_override(models.ManyToManyField, override=many)
+    register_form_field_override(models.ForeignKey, to=OfficePage, override=one)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -236,7 +258,7 @@ class InvitationCreateForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     office = forms.ModelChoiceField(
         label=_("Office"),
-        queryset=OfficePage.objects.order_by("title"),
+        queryset=OfficePage.objects.originals().order_by("title"),
         required=False,
         help_text=_("Leave empty for secretariat staff."),
     )

@@ -106,7 +106,7 @@ def _back_to(entry, anchor: str = ""):
 def adoption_edit(request, entry):
     if not request.user.is_authenticated:
         return redirect_to_login(entry.url)
-    chosen = AdoptionOfficeForm(request.POST, offices=OfficePage.objects.live())
+    chosen = AdoptionOfficeForm(request.POST, offices=OfficePage.objects.live().originals())
     if not chosen.is_valid():
         messages.error(request, _error_text(ValidationError(chosen.errors["office"])))
         return _render(request, entry, entry_context(request, entry), status=400)

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from network import services
+from network.forms import InvitationCreateForm
 from network.models import MemberRole, OfficePage, Seat, User
 from tests import factories
 from tests.conftest import make_member
@@ -218,3 +219,44 @@ def test_the_directory_lists_the_office_once(client, french_office, address, sho
     titles = [heading.get_text(strip=True) for heading in page.select("main h2")]
     assert titles == [shown]
     assert hidden not in titles
+
+
+def test_the_invitation_form_offers_each_office_once(french_office, office):
+    offices = list(InvitationCreateForm().fields["office"].queryset)
+    assert office in offices
+    assert french_office not in offices
+
+
+def test_the_catalogue_entry_admin_offers_original_offices_only(
+    editor_client, site_tree, french_office, office
+):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["catalogue", "catalogueentrypage", site_tree.catalogue.pk]
+    )
+    page = soup(editor_client.get(url))
+    options = [o.get_text(strip=True) for o in page.select("[name=provider_offices] option")]
+    assert options.count("Japan Patent Office") == 1
+    assert "Office des brevets du Japon" not in options
+
+
+def test_the_workshop_admin_invites_original_offices_only(editor_client, site_tree, french_office):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["workshops", "workshoppage", site_tree.workshops.pk]
+    )
+    html = editor_client.get(url).content.decode()
+    # The segment's form is a template for the admin's script: read it as text.
+    start = html.index('<select name="segments-__prefix__-invited_offices"')
+    invited = BeautifulSoup(html[start : html.index("</select>", start)], "html.parser")
+    options = [option.get_text(strip=True) for option in invited.select("option")]
+    assert options.count("Japan Patent Office") == 1
+    assert "Office des brevets du Japon" not in options
+
+
+def test_use_of_an_entry_cannot_be_recorded_for_a_translation(as_role, site_tree, french_office):
+    entry = factories.CatalogueEntryPageFactory(parent=site_tree.catalogue, title="OCR")
+    data = {"office": french_office.pk, f"office-{french_office.pk}-status": "in_use"}
+
+    response = as_role("secretariat").post(entry.url + "adoption/", data)
+
+    assert response.status_code == 400
+    assert not french_office.adoptions.exists()
