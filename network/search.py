@@ -1,8 +1,10 @@
 """What the network puts into site search: office pages for everyone, and people for the
 network's members only (never their contact details)."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished
 
 from network.models import Member, OfficeIndexPage, OfficePage, User
 from network.permissions import is_member
@@ -33,7 +35,22 @@ def office_labels(ids: list[int]) -> dict[str, str]:
     }
 
 
-def office_details(page: OfficePage, data: EntryData) -> EntryData:
+def office_details(page: OfficePage, data: EntryData) -> EntryData | None:
+    """One entry per office, its original's: the words of its translations find it (as
+    terms, kept out of its excerpts), so an office is listed once whatever the language
+    of the query."""
+    if page.original.pk != page.pk:
+        return None
+    translations = (
+        OfficePage.objects.live()
+        .filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .select_related("locale")
+    )
+    for translation in translations:
+        words = [data.terms, translation.title, translation.acronym, translation.summary]
+        data.terms = " ".join(" ".join(word.split()) for word in words if word)
+        data.language_codes.append(translation.locale.language_code.split("-")[0])
     data.office_ids = [page.pk]
     data.context = page.get_kind_display()
     data.language_codes += [language.code for language in page.working_languages.all()]
@@ -41,6 +58,15 @@ def office_details(page: OfficePage, data: EntryData) -> EntryData:
 
 
 register_page(OfficePage, kind=Kind.OFFICE, details=office_details)
+
+
+@receiver([page_published, page_unpublished], sender=OfficePage, dispatch_uid="network.office")
+@receiver(post_delete, sender=OfficePage, dispatch_uid="network.office_deleted")
+def office_translation_changed(sender, instance, **kwargs):
+    """A translation published, unpublished or deleted changes its original's words."""
+    original = instance.original
+    if original.pk != instance.pk:
+        services.entry_sync(obj=original)
 
 
 def members():
@@ -53,7 +79,7 @@ def members():
 def member_entry(member: Member) -> EntryData | None:
     """A person, for members of the network only; never their contact details."""
     user = member.user
-    directory = OfficeIndexPage.objects.live().first()
+    directory = OfficeIndexPage.objects.live().originals().first()
     if not user.is_active or directory is None:
         return None
     name = user.get_full_name() or str(user)

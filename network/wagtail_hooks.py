@@ -23,7 +23,7 @@ class SecretariatMenuItem(MenuItem):
 
 
 def _directory_url(route: str) -> str:
-    index = OfficeIndexPage.objects.live().first()
+    index = OfficeIndexPage.objects.live().originals().first()
     return index.url + index.reverse_subpage(route) if index else "/"
 
 

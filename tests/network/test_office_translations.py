@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from network import services
 from network.forms import InvitationCreateForm
 from network.models import MemberRole, OfficePage, Seat, User
+from search.engine import database_engine
+from search.services import entries_rebuild
 from tests import factories
 from tests.conftest import make_member
 from tests.wagtail_admin import publish_through_admin
@@ -87,6 +89,16 @@ def french_office(office, french, django_capture_on_commit_callbacks) -> OfficeP
 
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
+
+
+def search_titles(client, query: str) -> list[str]:
+    page = soup(client.get("/search/", {"q": query}))
+    return [heading.get_text(strip=True) for heading in page.select("ol.results h2")]
+
+
+@pytest.fixture
+def reindex(db):
+    return lambda: entries_rebuild(progress=lambda done, total: None, engine=database_engine())
 
 
 # Translating -----------------------------------------------------------------------------
@@ -260,3 +272,24 @@ def test_use_of_an_entry_cannot_be_recorded_for_a_translation(as_role, site_tree
 
     assert response.status_code == 400
     assert not french_office.adoptions.exists()
+
+
+def test_search_finds_the_office_once_in_either_language(client, french_office, reindex):
+    reindex()
+    for query in ["JPO", "JP", "Japon", "Japan"]:
+        assert search_titles(client, query) == ["Japan Patent Office"], query
+
+
+def test_publishing_a_translation_makes_its_words_findable(
+    client, office, french, reindex, django_capture_on_commit_callbacks
+):
+    reindex()
+    assert search_titles(client, "Japon") == []
+
+    translate(office, french, django_capture_on_commit_callbacks)
+
+    assert search_titles(client, "Japon") == ["Japan Patent Office"]
+    # The French words find the office; its excerpt stays in its own language.
+    results = soup(client.get("/search/", {"q": "Japon"})).select_one("ol.results")
+    assert "Grants patents for Japan." in results.get_text(" ")
+    assert "Délivre" not in results.get_text(" ")
