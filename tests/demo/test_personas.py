@@ -15,9 +15,7 @@ def signed_in(client, email: str):
     return client
 
 
-def test_the_japan_patent_offices_head_sees_this_years_maturity_with_the_median(
-    demo_site, client
-):
+def test_the_japan_patent_offices_head_sees_this_years_maturity_with_the_median(demo_site, client):
     office = OfficePage.objects.get(code="JP")
     response = signed_in(client, "h.sato@example.org").get(office.url)
     html = BeautifulSoup(response.content, "html.parser")
