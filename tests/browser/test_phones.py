@@ -76,7 +76,7 @@ def test_the_header_menu_opens_with_the_keyboard(phone_site, phone, live_server_
     tab_to(phone, ".site-menu > summary")
     phone.keyboard.press("Enter")
     assert nav.is_visible()
-    assert phone.get_by_role("link", name="Sign in").is_visible()
+    assert phone.get_by_role("link", name="Sign in", exact=True).is_visible()
     assert_fits_and_is_accessible(phone)
     tab_to(phone, ".main-nav a")
     phone.keyboard.press("Enter")

@@ -34,7 +34,7 @@ def figures(client) -> dict[str, str]:
 def test_the_home_page_counts_offices_solutions_and_upcoming_events(client, site_tree):
     add_content(site_tree, 3)
     assert figures(client) == {
-        "offices": ("3", "/network/"),
+        "offices in the network": ("3", "/network/"),
         "solutions in the catalogue": ("3", "/catalogue/"),
         "upcoming events": ("3", "/workshops/"),
     }
