@@ -64,6 +64,10 @@ def entry_rows(entries: Iterable, request=None) -> Iterator[list]:
         ]
 
 
+def _provider_names(entry) -> str:
+    return ", ".join(office.display_name for office in entry.provider_offices.all())
+
+
 def entry_summary(entries: list) -> list[tuple[str, list[str]]]:
     """Every field a reader compares, labelled, one value per entry (as text)."""
 
@@ -84,7 +88,7 @@ def entry_summary(entries: list) -> list[tuple[str, list[str]]]:
         (_("Kind"), each(lambda e: e.get_kind_display())),
         (_("Category"), each(lambda e: e.category.name)),
         (_("Summary"), each(lambda e: e.summary)),
-        (_("Provided by"), each(lambda e: ", ".join(o.title for o in e.provider_offices.all()))),
+        (_("Provided by"), each(_provider_names)),
         (_("IP business processes"), each(lambda e: ", ".join(e.business_process_labels()))),
         (_("IP rights"), each(lambda e: ", ".join(e.ip_right_labels()))),
         (_("Lifecycle stage"), each(lambda e: e.get_lifecycle_display())),

@@ -20,6 +20,8 @@ class CatalogueEntryPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         field = self.fields.get("provider_offices")
+        if field is not None:
+            field.label_from_instance = lambda office: office.display_name
         if user is None or field is None or permissions.may_propose_for_any_office(user):
             return
         own = permissions.proposable_office_ids(user)
@@ -133,6 +135,7 @@ class AdoptionOfficeForm(forms.Form):
     def __init__(self, *args, offices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices
+        self.fields["office"].label_from_instance = lambda office: office.display_name
 
 
 class AdoptionForm(forms.Form):

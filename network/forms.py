@@ -262,6 +262,7 @@ class InvitationCreateForm(forms.Form):
         required=False,
         help_text=_("Leave empty for secretariat staff."),
     )
+    office.label_from_instance = lambda office: office.display_name
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
     language = forms.ChoiceField(
         label=capfirst(Invitation._meta.get_field("language").verbose_name),

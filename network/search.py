@@ -29,10 +29,8 @@ def member_reader_keys(user) -> list[str]:
 
 @register_facet_labels("office")
 def office_labels(ids: list[int]) -> dict[str, str]:
-    return {
-        str(pk): title
-        for pk, title in OfficePage.objects.filter(pk__in=ids).values_list("pk", "title")
-    }
+    offices = OfficePage.objects.filter(pk__in=ids).only("title", "code", "kind", "country")
+    return {str(office.pk): office.display_name for office in offices}
 
 
 def office_details(page: OfficePage, data: EntryData) -> EntryData | None:
@@ -84,7 +82,9 @@ def member_entry(member: Member) -> EntryData | None:
         return None
     name = user.get_full_name() or str(user)
     office = member.office
-    context = ", ".join(part for part in [member.job_title, office.title if office else ""] if part)
+    context = ", ".join(
+        part for part in [member.job_title, office.display_name if office else ""] if part
+    )
     # Found by these too; the excerpt is cut from the person's own words (bio).
     term_parts = [
         member.job_title,

@@ -248,3 +248,9 @@ def assessment_export_rows(year: int | None = None):
                 answer.evidence_url if answer else "",
             ]
         yield row
+
+
+def office_display_names(codes: list[str]) -> dict[str, str]:
+    """Offices' names that tell namesakes apart (``OfficePage.display_name``), by ST.3 code."""
+    offices = OfficePage.objects.filter(code__in=codes).only("title", "code", "kind", "country")
+    return {office.code: office.display_name for office in offices}

@@ -2,9 +2,13 @@
 below it (the network's office page shows what an office uses and provides)."""
 
 from django import template
+from django.urls import reverse
 
 from catalogue import selectors
+from catalogue.models import CatalogueIndexPage
 from catalogue.selectors import MAX_COMPARED
+from network.selectors import office_display_names
+from portal.page_languages import in_reader_language
 
 register = template.Library()
 
@@ -43,3 +47,56 @@ def office_provided_entries(context, office, heading="h4"):
     """Cards for the listed entries an office provides, or a line saying there are none."""
     entries = [] if office.pk is None else selectors.office_provided_entries(office)
     return {"request": context.get("request"), "entries": entries, "heading": heading}
+
+
+# Facet groups show their first values and fold the rest behind "Show all"; those with a
+# chosen value and the first few are open, the others folded.
+FACET_TOP_VALUES = 5
+FACETS_OPEN = 2
+
+
+@register.simple_tag
+def facet_groups(facets):
+    """The listing's facets with values, each with what its disclosure shows folded, and
+    how many values are chosen in all."""
+    groups = []
+    for facet in facets:
+        if not facet.options:
+            continue
+        if facet.key == "office":
+            names = office_display_names([option.value for option in facet.options])
+            for option in facet.options:
+                option.label = names.get(option.value, option.label)
+        top, rest = facet.options[:FACET_TOP_VALUES], facet.options[FACET_TOP_VALUES:]
+        chosen = sum(option.selected for option in facet.options)
+        groups.append(
+            {
+                "facet": facet,
+                "top": top,
+                "rest": rest,
+                "chosen": chosen,
+                "open": bool(chosen) or len(groups) < FACETS_OPEN,
+                "rest_open": any(option.selected for option in rest),
+            }
+        )
+    return {"groups": groups, "chosen": sum(group["chosen"] for group in groups)}
+
+
+@register.simple_tag(takes_context=True)
+def solution_figure(context) -> dict:
+    """How many entries the catalogue lists, its address, and where the reader proposes a
+    new one ("" for whoever may not)."""
+    request = context["request"]
+    index = in_reader_language(CatalogueIndexPage.objects.live().public()).first()
+    if index is None:
+        return {"count": 0, "url": "", "add_url": ""}
+    add_url = ""
+    if request.user.is_authenticated and index.permissions_for_user(request.user).can_add_subpage():
+        add_url = reverse(
+            "wagtailadmin_pages:add", args=["catalogue", "catalogueentrypage", index.pk]
+        )
+    return {
+        "count": selectors.listed_entries().count(),
+        "url": index.get_url(request),
+        "add_url": add_url,
+    }

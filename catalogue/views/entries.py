@@ -116,7 +116,8 @@ def adoption_edit(request, entry):
     if chosen.cleaned_data["remove"]:
         services.adoption_delete(entry=entry, office=office, user=request.user)
         messages.success(
-            request, _("%(office)s no longer listed as using this.") % {"office": office.title}
+            request,
+            _("%(office)s no longer listed as using this.") % {"office": office.display_name},
         )
         return _back_to(entry, "adoptions")
     form = AdoptionForm(request.POST, prefix=f"office-{office.pk}")
@@ -129,7 +130,9 @@ def adoption_edit(request, entry):
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
-            messages.success(request, _("Saved: %(office)s uses this.") % {"office": office.title})
+            messages.success(
+                request, _("Saved: %(office)s uses this.") % {"office": office.display_name}
+            )
             return _back_to(entry, "adoptions")
     context = entry_context(request, entry)
     context["adoption_forms"] = [

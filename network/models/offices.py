@@ -243,6 +243,17 @@ class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
         original = OfficePage.objects.originals().filter(translation_key=self.translation_key)
         return original.first() or self
 
+    @property
+    def display_name(self) -> str:
+        """The office's name with what tells it apart from namesakes: its country (unless
+        the name says it already), or the ST.3 code of an organisation."""
+        if self.kind == OfficeKind.NATIONAL and self.country:
+            country = str(self.country.name)
+            if country.casefold() in self.title.casefold():
+                return self.title
+            return f"{self.title} ({country})"
+        return f"{self.title} ({self.code})"
+
     def ip_right_labels(self) -> list[str]:
         return self._meta.get_field("ip_rights").labels(self.ip_rights)
 

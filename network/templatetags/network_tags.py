@@ -1,7 +1,10 @@
-"""Network pieces that other apps' templates show: a person's avatar."""
+"""Network pieces that other apps' templates show: a person's avatar, the office figure."""
 
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+
+from network.models import OfficeIndexPage, OfficePage
+from portal.page_languages import in_reader_language
 
 register = template.Library()
 
@@ -32,4 +35,14 @@ def avatar(user):
         "photo": photo,
         "initials": initials(user),
         "colour": (user.pk or 0) % AVATAR_COLOURS,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def office_figure(context) -> dict:
+    """How many offices the network lists, and the address of their list."""
+    index = in_reader_language(OfficeIndexPage.objects.live().public()).first()
+    return {
+        "count": in_reader_language(OfficePage.objects.live().public()).count(),
+        "url": index.get_url(context["request"]) if index else "",
     }

@@ -1,6 +1,7 @@
 """Publishing pages (home, standard pages, news), shared taxonomies and failed tasks."""
 
 from .background import FailedTask, FailedTaskStatus
+from .identity import Secretariat
 from .news import NewsArticlePage, NewsIndexPage
 from .pages import HomePage, StandardPage
 from .taxonomies import Language, Region
@@ -13,5 +14,6 @@ __all__ = [
     "NewsArticlePage",
     "NewsIndexPage",
     "Region",
+    "Secretariat",
     "StandardPage",
 ]

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
 from portal import localisation
+from portal.models import Secretariat, StandardPage
 
 register = template.Library()
 
@@ -131,3 +133,40 @@ def editor_userbar(context):
     if not page.permissions_for_user(request.user).can_edit():
         return ""
     return wagtailuserbar(context)
+
+
+# The standard pages the footer links to, found by their slug under the home page, in order.
+FOOTER_PAGE_SLUGS = ["contact", "privacy", "terms-of-use", "accessibility"]
+
+
+@register.inclusion_tag("components/site_footer.html", takes_context=True)
+def site_footer(context):
+    """The secretariat's details and the footer's pages, each with its title and address in
+    the reader's language where translated."""
+    request = context["request"]
+    language = get_language()
+    content = localisation.content_language()
+    site = Site.find_for_request(request)
+    pages = []
+    if site is not None:
+        found = StandardPage.objects.child_of(site.root_page).live().public()
+        by_slug = {page.slug: page for page in found.filter(slug__in=FOOTER_PAGE_SLUGS)}
+        pages = [by_slug[slug] for slug in FOOTER_PAGE_SLUGS if slug in by_slug]
+        localisation.prefetch_live_translations(pages, request)
+    links = []
+    for page in pages:
+        shown = localisation.live_translation(page, content, request) or page
+        links.append(
+            {
+                "title": shown.title,
+                "url": localisation.page_url(page, language, request) or page.get_url(request),
+                "lang": None
+                if shown.locale.language_code == content
+                else shown.locale.language_code,
+            }
+        )
+    return {
+        "links": links,
+        "secretariat": Secretariat.load(request_or_site=request),
+        "year": timezone.localdate().year,
+    }

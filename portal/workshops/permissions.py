@@ -102,3 +102,8 @@ def can_see_submissions(user, workshop: WorkshopPage) -> bool:
     if is_secretariat(user):
         return True
     return user.is_authenticated and workshop.registrations.confirmed().filter(user=user).exists()
+
+
+def can_see_team_members(user) -> bool:
+    """Who is in which team: for members, as the people directory is."""
+    return is_member(user)

@@ -2,6 +2,7 @@
 to, sorting, htmx updates and plain links."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from catalogue import selectors
 
@@ -91,3 +92,48 @@ class ListingTests:
     def test_add_to_comparison_link_keeps_the_filters(self, demo_site, db, client):
         text = client.get("/catalogue/?kind=service").content.decode()
         assert "?kind=service&amp;compare=" in text
+
+
+class FacetGroupTests:
+    """Each facet a disclosure showing its first five values; "Show all" for the rest."""
+
+    def groups(self, client, url="/catalogue/"):
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        return page, page.find(id="catalogue-facets").find_all("details", class_="facet")
+
+    def test_the_first_two_groups_are_open_and_the_others_folded(self, demo_site, db, client):
+        _page, groups = self.groups(client)
+        assert len(groups) > 5
+        assert [group.has_attr("open") for group in groups[:3]] == [True, True, False]
+
+    def test_a_group_with_a_chosen_value_is_open(self, demo_site, db, client):
+        _page, groups = self.groups(client, "/catalogue/?licence=free")
+        licence = next(group for group in groups if group["data-facet"] == "licence")
+        assert licence.has_attr("open")
+        assert "(1 chosen)" in licence.summary.get_text(" ", strip=True)
+
+    def test_long_groups_show_five_values_and_the_rest_behind_show_all(self, demo_site, db, client):
+        _page, groups = self.groups(client)
+        category = next(group for group in groups if group["data-facet"] == "category")
+        first = category.fieldset.find("ul", recursive=False).find_all("li")
+        more = category.find("details", class_="facet__more")
+        total = len(first) + len(more.find_all("li"))
+        assert len(first) == 5
+        assert more.summary.get_text(strip=True) == f"Show all {total}"
+        assert not more.has_attr("open")
+
+    def test_a_chosen_value_among_the_rest_unfolds_show_all(self, demo_site, db, client):
+        _page, groups = self.groups(client)
+        category = next(group for group in groups if group["data-facet"] == "category")
+        hidden = category.find("details", class_="facet__more").find("input")["value"]
+        _page, groups = self.groups(client, f"/catalogue/?category={hidden}")
+        category = next(group for group in groups if group["data-facet"] == "category")
+        assert category.find("details", class_="facet__more").has_attr("open")
+
+    def test_a_skip_link_before_the_filters_leads_to_the_results(self, demo_site, db, client):
+        page, _groups = self.groups(client)
+        skip = page.find("a", string="Skip to results")
+        assert skip["href"] == "#catalogue-list"
+        assert page.find(id="catalogue-list") is not None
+        later = skip.find_all_next(id="catalogue-facets")
+        assert later, "the skip link comes before the filters"

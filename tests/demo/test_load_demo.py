@@ -199,8 +199,8 @@ DEMO_ROWS = {
     "Adoption": 23,
     "Interest": 3,
     "Question": 1,
-    "Assessment": 13,
-    "AssessmentAnswer": 104,
+    "Assessment": 17,
+    "AssessmentAnswer": 136,
     "TaskForcePage": 1,
     "Membership": 6,
     "Thread": 4,
@@ -233,10 +233,10 @@ def test_demo_creates_the_same_rows_as_it_always_has(demo_site):
         if model.__module__.split(".")[0] in PROJECT_PACKAGES
     }
     assert {name: counts.get(name) for name in DEMO_ROWS} == DEMO_ROWS
-    # 110 pages, and 45 translations: nine pages in five languages.
-    assert Page.objects.count() == 155
+    # 114 pages, and 45 translations: nine pages in five languages.
+    assert Page.objects.count() == 159
     assert EmailAddress.objects.filter(verified=True).count() == 14
-    assert "Done: 613 new items." in demo_site
+    assert "Done: 621 new items." in demo_site
 
 
 def test_demo_pages_keep_their_addresses(demo_site):

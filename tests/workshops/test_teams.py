@@ -230,3 +230,26 @@ class PageTests:
         page = BeautifulSoup(client.get(hackathon.url).content, "html.parser")
         winners = page.find(id="winners-heading").parent.get_text(" ", strip=True)
         assert "First prize : Owls — Formalities checking" in winners
+
+    def test_team_members_are_named_to_members_and_counted_for_visitors(
+        self, as_role, hackathon, challenge, cast
+    ):
+        services.team_create(
+            workshop=hackathon,
+            name="Form Checkers",
+            challenge=challenge,
+            members=[cast.cio_b],
+            created_by=cast.cio_a,
+        )
+        names = [cast.cio_a.get_full_name(), cast.cio_b.get_full_name()]
+
+        def teams_table(role):
+            page = BeautifulSoup(as_role(role).get(hackathon.url).content, "html.parser")
+            return page.find(id="teams-heading").parent.find("table").get_text(" ", strip=True)
+
+        visitor = teams_table("visitor")
+        assert "Form Checkers" in visitor
+        assert "2 people" in visitor
+        assert not any(name in visitor for name in names)
+        member = teams_table("member")
+        assert all(name in member for name in names)

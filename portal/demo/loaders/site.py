@@ -1,11 +1,12 @@
-"""The sections under the home page, and the About page."""
+"""The sections under the home page, the About page, the footer's pages and the
+secretariat's details."""
 
 from wagtail.models import Locale
 
 from catalogue.models import CatalogueIndexPage
 from network.models import OfficeIndexPage
 from portal.demo.loading import DemoRun, SiteSections, ensure_page, heading, paragraph, read_data
-from portal.models import HomePage, NewsIndexPage, StandardPage
+from portal.models import HomePage, NewsIndexPage, Secretariat, StandardPage
 from portal.workshops.models import WorkshopIndexPage
 from taskforces.models import TaskForceIndexPage
 
@@ -37,7 +38,22 @@ def load(run: DemoRun) -> None:
             **extra,
         )
         tally.add(created)
+    for row in data["footer_page"]:
+        _page, created = ensure_page(
+            home,
+            StandardPage,
+            slug=row["slug"],
+            title=row["title"],
+            intro=row["intro"],
+            body=[paragraph(row["body"])],
+        )
+        tally.add(created)
     run.done(tally)
+    secretariat = Secretariat.load()
+    if not secretariat.email:
+        for name, value in data["secretariat"].items():
+            setattr(secretariat, name, value)
+        secretariat.save()
     del pages["about"]
     run.sections = SiteSections(home=home, **pages)
 

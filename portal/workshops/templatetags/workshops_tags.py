@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 
 from portal.page_languages import in_reader_language
-from portal.workshops.models import WorkshopPage
+from portal.workshops.models import WorkshopIndexPage, WorkshopPage
 
 register = template.Library()
 
@@ -18,3 +18,13 @@ def upcoming_workshops(limit: int = 3):
         .order_by("starts_at")[:limit]
     )
     return {"workshops": workshops}
+
+
+@register.simple_tag(takes_context=True)
+def upcoming_workshop_figure(context) -> dict:
+    """How many published public workshops are to come or under way, and their list."""
+    index = in_reader_language(WorkshopIndexPage.objects.live().public()).first()
+    upcoming = in_reader_language(WorkshopPage.objects.live().public()).filter(
+        ends_at__gte=timezone.now()
+    )
+    return {"count": upcoming.count(), "url": index.get_url(context["request"]) if index else ""}

@@ -144,6 +144,7 @@ def _hackathon_context(user, page: WorkshopPage, registration) -> dict:
         "my_team": selectors.team_of(user, workshop),
         "can_sign_up_team": permissions.can_sign_up_team(user, workshop, registration),
         "can_see_submissions": permissions.can_see_submissions(user, workshop),
+        "can_see_team_members": permissions.can_see_team_members(user),
         "submission_deadline": workshop.submission_deadline(),
     }
 
