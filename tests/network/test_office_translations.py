@@ -17,6 +17,7 @@ from search.engine import database_engine
 from search.services import entries_rebuild
 from tests import factories
 from tests.conftest import make_member
+from tests.localize import translate_page
 from tests.wagtail_admin import publish_through_admin
 
 pytestmark = pytest.mark.django_db
@@ -61,25 +62,10 @@ def head(office) -> User:
     return office.seat_terms.get().user
 
 
-def translation_of(office: OfficePage, locale: Locale) -> Translation:
-    """wagtail-localize's translation of ``office`` into ``locale``, its section first."""
-    office.get_parent().copy_for_translation(locale, copy_parents=True)
-    source, _created = TranslationSource.get_or_create_from_instance(office)
-    return Translation.objects.create(source=source, target_locale=locale)
-
-
 def translate(office: OfficePage, locale: Locale, on_commit) -> OfficePage:
-    """Translate ``office`` as a translator does in wagtail-localize: export the PO file,
-    fill in every message, import it and publish the translation."""
-    translation = translation_of(office, locale)
-    po = translation.export_po()
-    for entry in po:
-        assert entry.msgid in FRENCH, f"No French for {entry.msgctxt}: {entry.msgid!r}"
-        entry.msgstr = FRENCH[entry.msgid]
-    translation.import_po(po)
-    with on_commit(execute=True):
-        translation.save_target(publish=True)
-    return office.get_translation(locale)
+    """Translate ``office`` through wagtail-localize, its section first."""
+    office.get_parent().copy_for_translation(locale, copy_parents=True)
+    return translate_page(office, locale, FRENCH, on_commit)
 
 
 @pytest.fixture
@@ -134,7 +120,9 @@ def test_a_translated_office_answers_in_french_with_its_original_people(as_role,
 
 
 def test_translators_are_not_asked_for_the_code(office, french):
-    messages = {entry.msgid for entry in translation_of(office, french).export_po()}
+    source, _created = TranslationSource.get_or_create_from_instance(office)
+    translation = Translation.objects.create(source=source, target_locale=french)
+    messages = {entry.msgid for entry in translation.export_po()}
     assert "Japan Patent Office" in messages
     assert "JP" not in messages
 

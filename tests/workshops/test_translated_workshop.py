@@ -7,7 +7,6 @@ import io
 
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset
-from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 from bs4 import BeautifulSoup
@@ -22,6 +21,7 @@ from portal.workshops.models import (
     WorkshopSegment,
 )
 from tests import factories
+from tests.localize import own_url, translate_page
 from tests.wagtail_admin import publish_through_admin
 from tests.workshops.test_admin import workshop_form
 
@@ -98,19 +98,7 @@ def workshop(site_tree, cast) -> WorkshopPage:
 
 
 def translate(page: WorkshopPage, locale: Locale, on_commit) -> WorkshopPage:
-    """Translate ``page`` as a translator does in wagtail-localize: export the PO file,
-    fill in every message, import it and publish the translation (which wagtail-localize
-    does once the transaction commits: ``on_commit`` runs it)."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation = Translation.objects.create(source=source, target_locale=locale)
-    po = translation.export_po()
-    for entry in po:
-        assert entry.msgid in FRENCH, f"No French for {entry.msgctxt}: {entry.msgid!r}"
-        entry.msgstr = FRENCH[entry.msgid]
-    translation.import_po(po)
-    with on_commit(execute=True):
-        translation.save_target(publish=True)
-    return page.get_translation(locale)
+    return translate_page(page, locale, FRENCH, on_commit)
 
 
 @pytest.fixture
@@ -135,7 +123,7 @@ def field_labels(form: BeautifulSoup) -> list[str]:
 def french_answers(client, french_workshop) -> dict:
     """What a French reader posts: "yes" to the visa letter, the choice shown as
     "Végétarien" and every part offered, all read off the French form."""
-    form = soup(client.get(french_workshop.url + "register/")).select_one("form.form")
+    form = soup(client.get(own_url(french_workshop) + "register/")).select_one("form.form")
     lunch = next(label for label in form.select("label") if label_text(label) == "Déjeuner")
     select = form.find(id=lunch["for"])
     visa = form.find("legend", string=lambda text: text and "lettre pour le visa" in text)
@@ -150,7 +138,7 @@ class TranslatedPageTests:
     def test_the_translation_is_at_its_french_address_with_its_own_rows(
         self, workshop, french_workshop
     ):
-        assert french_workshop.url == "/fr/workshops/codefest-fr/"
+        assert own_url(french_workshop) == "/fr/workshops/codefest-fr/"
         assert french_workshop.original == workshop
         for relation in ("segments", "questions", "challenges"):
             originals = getattr(workshop, relation).all()
@@ -162,7 +150,7 @@ class TranslatedPageTests:
             assert not {row.pk for row in translated} & {row.pk for row in originals}
 
     def test_a_french_reader_sees_french_segments_and_challenges(self, as_role, french_workshop):
-        page = soup(as_role("cio_a").get(french_workshop.url))
+        page = soup(as_role("cio_a").get(own_url(french_workshop)))
         segments = [title.get_text(" ", strip=True) for title in page.select(".segment h3")]
         assert segments[0].startswith("Séance plénière d'ouverture")
         assert segments[1].startswith("Table ronde des chefs d'office")
@@ -174,14 +162,16 @@ class TranslatedPageTests:
         assert "Équipe spéciale sur les outils d'IA" in challenge.get_text()
 
     def test_the_english_page_stays_in_english(self, as_role, workshop, french_workshop):
-        page = soup(as_role("cio_a").get(workshop.url))
+        page = soup(as_role("cio_a").get(own_url(workshop)))
         assert "Opening plenary" in page.select_one(".segment h3").get_text()
         assert page.select_one(".challenge h3").get_text(strip=True) == "Prior-art search"
 
 
 class TranslatedRegistrationTests:
     def test_a_french_reader_is_asked_the_questions_in_french(self, as_role, french_workshop):
-        form = soup(as_role("cio_a").get(french_workshop.url + "register/")).select_one("form.form")
+        form = soup(as_role("cio_a").get(own_url(french_workshop) + "register/")).select_one(
+            "form.form"
+        )
         text = form.get_text(" ", strip=True)
         assert "Avez-vous besoin d'une lettre pour le visa ?" in text
         assert "Nous l'envoyons dans la semaine." in text
@@ -197,7 +187,7 @@ class TranslatedRegistrationTests:
     ):
         client = as_role("cio_a")
         response = client.post(
-            french_workshop.url + "register/", french_answers(client, french_workshop)
+            own_url(french_workshop) + "register/", french_answers(client, french_workshop)
         )
         assert response.status_code == 302
         registration = Registration.objects.get(user=cast.cio_a)
@@ -206,15 +196,15 @@ class TranslatedRegistrationTests:
         assert registration.answers == {str(visa.pk): True, str(lunch.pk): "Vegetarian"}
         # The open part and the one office A is invited to.
         assert set(registration.segments.all()) == set(workshop.segments.all())
-        page = client.get(french_workshop.url).content.decode()
+        page = client.get(own_url(french_workshop)).content.decode()
         assert page.count("Vous participerez à cette partie.") == 2
 
     def test_the_originals_export_lists_a_registration_made_in_french(
         self, as_role, workshop, french_workshop, cast
     ):
         client = as_role("cio_a")
-        client.post(french_workshop.url + "register/", french_answers(client, french_workshop))
-        response = as_role("secretariat").get(workshop.url + "participants/export/")
+        client.post(own_url(french_workshop) + "register/", french_answers(client, french_workshop))
+        response = as_role("secretariat").get(own_url(workshop) + "participants/export/")
         body = b"".join(response.streaming_content).decode()
         header, row = csv.reader(io.StringIO(body))
         assert header[-3:] == ["Segments", "Do you need a visa letter?", "Lunch"]
@@ -235,7 +225,7 @@ class TranslatedRegistrationTests:
             answers={str(lunch.pk): "Vegetarian"},
             segments=list(workshop.segments.all()),
         )
-        page = soup(as_role("secretariat").get(french_workshop.url + "participants/"))
+        page = soup(as_role("secretariat").get(own_url(french_workshop) + "participants/"))
         answers = page.select_one("table.participants tbody td:nth-of-type(3)").get_text(
             " ", strip=True
         )
@@ -252,10 +242,10 @@ class TranslatedRegistrationTests:
         lunch.save()
         visa.save()
         client = as_role("cio_a")
-        form = soup(client.get(french_workshop.url + "register/")).select_one("form.form")
+        form = soup(client.get(own_url(french_workshop) + "register/")).select_one("form.form")
         text = form.get_text(" ", strip=True)
         assert text.index("Déjeuner") < text.index("Avez-vous besoin d'une lettre pour le visa ?")
-        client.post(french_workshop.url + "register/", french_answers(client, french_workshop))
+        client.post(own_url(french_workshop) + "register/", french_answers(client, french_workshop))
         registration = Registration.objects.get(user=cast.cio_a)
         assert registration.answers == {str(visa.pk): True, str(lunch.pk): "Vegetarian"}
 
@@ -265,7 +255,9 @@ class TranslatedRegistrationTests:
         RegistrationQuestion.objects.create(
             page=french_workshop, label="Question ajoutée à la main", sort_order=5
         )
-        form = soup(as_role("cio_a").get(french_workshop.url + "register/")).select_one("form.form")
+        form = soup(as_role("cio_a").get(own_url(french_workshop) + "register/")).select_one(
+            "form.form"
+        )
         text = form.get_text(" ", strip=True)
         assert "Do you need a visa letter?" in text
         assert "Question ajoutée à la main" not in text
@@ -278,17 +270,18 @@ class TranslatedTeamTests:
     ):
         services.registration_create(workshop=workshop, user=cast.cio_a)
         client = as_role("cio_a")
-        form = soup(client.get(french_workshop.url + "teams/new/"))
+        form = soup(client.get(own_url(french_workshop) + "teams/new/"))
         choice = form.select_one("#id_challenge input")
         assert choice.find_parent("label").get_text(strip=True) == "Recherche d'antériorités"
         response = client.post(
-            french_workshop.url + "teams/new/", {"name": "Chercheurs", "challenge": choice["value"]}
+            own_url(french_workshop) + "teams/new/",
+            {"name": "Chercheurs", "challenge": choice["value"]},
         )
         assert response.status_code == 302
         assert Team.objects.get().challenge == workshop.challenges.get()
-        teams = soup(client.get(french_workshop.url)).select_one("#teams table")
+        teams = soup(client.get(own_url(french_workshop))).select_one("#teams table")
         assert "Recherche d'antériorités" in teams.get_text()
-        teams = soup(client.get(workshop.url)).select_one("#teams table")
+        teams = soup(client.get(own_url(workshop))).select_one("#teams table")
         assert "Prior-art search" in teams.get_text()
 
 
