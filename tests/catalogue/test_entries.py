@@ -33,7 +33,7 @@ def test_entry_page_shows_provider_licence_and_standards(client, site_tree):
     assert page.h1.get_text(strip=True) == "Open patent data API"
     assert "Open source (Apache-2.0)" in text
     assert page.main.find("abbr", string="ST.36")["title"] == "Patents in XML"
-    assert page.main.find("a", string="European Patent Office")["href"] == office.url
+    assert page.main.find("a", string=office.display_name)["href"] == office.url
 
 
 def test_catalogue_index_lists_published_entries_only(client, site_tree):

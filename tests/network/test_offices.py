@@ -84,8 +84,8 @@ class OfficePageViewTests:
         assert "Belgium, Luxembourg, Netherlands" in text
 
     def test_office_index_lists_offices_alphabetically(self, client, site_tree):
-        for title in ["Zambia office", "Albania office"]:
-            factories.OfficePageFactory(parent=site_tree.network, title=title)
+        for title, country in [("Zambia office", "ZM"), ("Albania office", "AL")]:
+            factories.OfficePageFactory(parent=site_tree.network, title=title, country=country)
         page = BeautifulSoup(client.get("/network/").content, "html.parser")
         assert [h.get_text(strip=True) for h in page.select("main h2")] == [
             "Albania office",

@@ -83,7 +83,7 @@ def test_facets_name_offices_categories_languages_and_years(client, corpus, cast
     facets = soup(client.get("/search/", {"q": "translation"})).select_one("nav.facets")
     text = " ".join(facets.get_text(" ").split())
     assert "News (3)" in text
-    assert "Office A (1)" in text
+    assert f"{cast.office_a.display_name} (1)" in text
     assert "Machine translation (1)" in text
     assert "2031 (1)" in text
 
