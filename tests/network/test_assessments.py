@@ -208,7 +208,7 @@ class PartnerTests:
         client.force_login(cast.cio_a)
         page = BeautifulSoup(client.get(cast.office_a.url + "partners/").content, "html.parser")
         cards = page.select("article.partner")
-        assert [card.h2.get_text(strip=True) for card in cards] == ["Strong office"]
+        assert [card.h2.get_text(strip=True) for card in cards] == [strong.display_name]
         reason = cards[0].select_one(".reasons li").get_text(" ", strip=True)
         assert reason == "Cyber resilience: they score 5, you score 1."
         assert cards[0].find("a", string="Security baseline")

@@ -36,7 +36,7 @@ def test_a_private_post_is_found_only_by_members_of_its_task_force(
     response = client.get("/search/", {"q": PRIVATE_WORD})
     page = BeautifulSoup(response.content, "html.parser")
     results = page.select("ol.results li")
-    status = page.select_one("[role=status]").get_text()
+    status = page.select_one("p.meta[role=status]").get_text()
     facets = page.select_one("nav.facets")
 
     assert response.status_code == 200

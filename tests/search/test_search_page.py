@@ -76,7 +76,7 @@ def test_every_facet_count_is_what_choosing_it_returns(client, corpus):
         response = client.get("/search/" + link["href"])
         chosen = soup(response)
         assert len(chosen.select("ol.results li")) == count, label
-        assert f"{count} result" in chosen.select_one("[role=status]").get_text(), label
+        assert f"{count} result" in chosen.select_one("p.meta[role=status]").get_text(), label
 
 
 def test_facets_name_offices_categories_languages_and_years(client, corpus, cast):
