@@ -64,7 +64,9 @@ def entries(db, site_tree, cast, wsgi_keeps_the_test_transaction):
     suppress_health_check=list(HealthCheck),
 )
 def test_every_generated_request_gets_a_documented_answer(case, entries):
-    case.call_and_validate(checks=CHECKS)
+    # The test transport does not decompress; the API's JSON is gzipped for real clients
+    # (tests/portal/test_compression.py).
+    case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
 
 
 # What a tester found answering 500 before: a NUL character in a filter, and an id of
@@ -83,5 +85,5 @@ REPORTED = [
 @pytest.mark.parametrize(("path", "path_parameters", "query"), REPORTED)
 def test_reported_inputs_get_a_documented_answer(entries, path, path_parameters, query):
     case = schema[path]["GET"].Case(path_parameters=path_parameters, query=query)
-    response = case.call_and_validate(checks=CHECKS)
+    response = case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
     assert 400 <= response.status_code < 500
