@@ -54,7 +54,9 @@ class HomePageTests:
         one = count_queries(client, "/")
         for n in range(1, 6):
             add_one_of_each(n)
-        assert one <= 15
+        # The page, the menu, the key figures (offices, solutions, events), the footer's
+        # pages and the secretariat's details: a bounded number, whatever the content.
+        assert one <= 30
         assert count_queries(client, "/") == one
 
 

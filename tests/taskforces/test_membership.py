@@ -114,8 +114,8 @@ def test_the_secretariat_manages_any_task_force(workspace, sign_in_as):
 
 def test_the_member_list_shows_roles_and_mention_handles(workspace, sign_in_as):
     page = text_of(sign_in_as("observer").get(workspace.url("members")))
-    assert "Ana Alves Office A Chair @ana.alves" in page
-    assert "Bo Berg Office B Observer @bo.berg" in page
+    assert "Ana Alves Office A (Switzerland) Chair @ana.alves" in page
+    assert "Bo Berg Office B (Switzerland) Observer @bo.berg" in page
     assert "Change role" not in page
 
 
