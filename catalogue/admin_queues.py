@@ -79,6 +79,19 @@ def review_panel(request) -> QueuePanel | None:
     )
 
 
+def reviews_are_all_catalogue_entries(request, panels) -> bool:
+    """The catalogue's review panel is shown and everything else the person may review is a
+    catalogue entry too."""
+    if not any(getattr(panel, "name", "") == "catalogue-review" for panel in panels):
+        return False
+    entry_type = ContentType.objects.get_for_model(CatalogueEntryPage)
+    return (
+        not TaskState.objects.reviewable_by(request.user)
+        .exclude(workflow_state__content_type=entry_type)
+        .exists()
+    )
+
+
 def _my_questions_url(request) -> str:
     index = CatalogueIndexPage.objects.live().first()
     if index is None:

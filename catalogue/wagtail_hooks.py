@@ -83,3 +83,6 @@ def add_catalogue_queues(request, panels):
         panel = build(request)
         if panel is not None:
             panels.append(panel)
+    if admin_queues.reviews_are_all_catalogue_entries(request, panels):
+        # Wagtail's own "Awaiting your review" would list the same entries again.
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]

@@ -272,14 +272,25 @@ def nomination_review(request, index):
             "office", "nominated_by"
         )
     )
+    summary_items = []
     for nomination in pending:
         nomination.decision_errors = errors.get(nomination.pk, [])
+        summary_items += [
+            {"id": f"reason-{nomination.pk}", "text": f"{nomination.nominee_name}: {error}"}
+            for error in nomination.decision_errors
+        ]
     decided = (
         Nomination.objects.exclude(status=NominationStatus.PENDING)
         .select_related("office", "decided_by")
         .order_by("-decided_at")[:20]
     )
-    context = {"page": index, "pending": pending, "decided": decided, "errors": errors}
+    context = {
+        "page": index,
+        "pending": pending,
+        "decided": decided,
+        "errors": errors,
+        "summary_items": summary_items,
+    }
     return TemplateResponse(
         request, "network/nomination_review.html", context, status=400 if errors else 200
     )

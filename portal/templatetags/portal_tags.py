@@ -2,10 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
@@ -31,7 +29,8 @@ def _menu_pages(site: Site, request) -> list:
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's children marked "show in menus", in every language, then Search.
+    """The home page's children marked "show in menus", in every language (search has its
+    own box in the header).
 
     An area not translated into the reader's language is listed with its original title,
     marked with its language, at its address in the reader's language.
@@ -50,7 +49,6 @@ def main_menu(context):
                 "lang": shown.locale.language_code,
             }
         )
-    items.append({"title": _("Search"), "url": reverse("search:search"), "lang": None})
     path = request.path
     for item in items:
         item["current"] = bool(item["url"]) and path.startswith(item["url"])

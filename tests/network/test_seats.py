@@ -109,7 +109,12 @@ def test_declining_needs_a_reason_which_the_office_is_told(
     nominate(client, cast.office_a)
     nomination = Nomination.objects.get()
     client.force_login(cast.secretariat)
-    assert decide(client, nomination, "decline").status_code == 400
+    refused = decide(client, nomination, "decline")
+    assert refused.status_code == 400
+    summary = BeautifulSoup(refused.content, "html.parser").find(class_="error-summary")
+    link = summary.find("a")
+    assert link["href"] == f"#reason-{nomination.pk}"
+    assert link.get_text().startswith("Nia Next: ")
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.PENDING
     with django_capture_on_commit_callbacks(execute=True):

@@ -50,6 +50,11 @@ def test_the_footer_names_the_secretariat_its_contact_and_the_copyright(client, 
     assert f"© {year} World Intellectual Property Organization" in text
 
 
+def test_without_secretariat_details_the_network_holds_the_copyright(client, site_tree):
+    text = footer(client).get_text(" ", strip=True)
+    assert f"© {timezone.localdate().year} IP Offices ICT Network" in text
+
+
 def test_the_footer_links_its_pages_in_order_and_each_answers(client, footer_pages):
     links = footer(client, "/catalogue/").find("nav").find_all("a")
     assert [link.get_text(strip=True) for link in links] == [title for _slug, title in FOOTER_PAGES]
