@@ -96,17 +96,19 @@ def pending_join_request(user, taskforce: TaskForcePage) -> JoinRequest | None:
 
 def mention_handles(taskforce: TaskForcePage) -> dict[str, User]:
     """Handle ("lena.fischer") to person, for the task force's members; where two share a
-    handle, the earlier account has it."""
+    name, the earlier account has the plain handle and the next ones "lena.fischer.2", …"""
     return _handles(User.objects.filter(taskforce_memberships__taskforce=taskforce, is_active=True))
 
 
-def _handles(users: QuerySet[User]) -> dict[str, User]:
+def _handles(users) -> dict[str, User]:
     handles: dict[str, User] = {}
-    users = users.order_by("pk")
-    for user in users:
-        handles.setdefault(
-            mention_handle(user.first_name, user.last_name, f"member{user.pk}"), user
-        )
+    for user in sorted(users, key=lambda user: user.pk):
+        base = mention_handle(user.first_name, user.last_name, f"member{user.pk}")
+        handle, number = base, 1
+        while handle in handles:
+            number += 1
+            handle = f"{base}.{number}"
+        handles[handle] = user
     return handles
 
 
@@ -129,8 +131,13 @@ def mention_candidates(taskforce: TaskForcePage, typed: str, *, exclude, limit: 
 
 
 def member_handles(memberships) -> dict[int, str]:
+    """Person's id to handle, for the members listed (all of a task force's, so that
+    namesakes are numbered as in ``mention_handles``)."""
+    users = [membership.user for membership in memberships if membership.user.is_active]
+    handles = {user.pk: handle for handle, user in _handles(users).items()}
     return {
-        membership.user_id: mention_handle(
+        membership.user_id: handles.get(membership.user_id)
+        or mention_handle(
             membership.user.first_name, membership.user.last_name, f"member{membership.user_id}"
         )
         for membership in memberships

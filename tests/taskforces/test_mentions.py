@@ -3,6 +3,7 @@ own members, and everyone else with a JSON refusal."""
 
 import pytest
 
+from taskforces.services.threads import post_create
 from tests import factories
 from tests.conftest import make_member
 from tests.queries import count_queries
@@ -58,13 +59,20 @@ def test_a_look_up_of_something_no_handle_holds_is_a_json_400(workspace, sign_in
     assert "error" in response.json()
 
 
-def test_the_offered_handle_is_the_one_the_mention_parser_knows(workspace, sign_in_as):
-    """Two members named alike: the earlier account has the handle, so the later one is not
-    offered it (a mention of it would reach the earlier one)."""
+def test_namesakes_are_numbered_and_each_handle_reaches_its_own_person(workspace, sign_in_as):
+    """Two members named alike: the earlier account has the plain handle, the later one the
+    same with ".2"; the look-up, the members page and the mention parser agree."""
     twin = make_member(first_name="Ana", last_name="Alves")
     factories.MembershipFactory(taskforce=workspace.taskforce, user=twin)
-    found = look_up(sign_in_as("member"), workspace, "ana").json()["members"]
-    assert [member["handle"] for member in found] == ["ana.alves"]
+    client = sign_in_as("member")
+    found = look_up(client, workspace, "ana").json()["members"]
+    assert [member["handle"] for member in found] == ["ana.alves", "ana.alves.2"]
+    members_page = client.get(workspace.url("members")).content.decode()
+    assert "@ana.alves.2" in members_page
+    post = post_create(
+        thread=workspace.thread, author=workspace.member, body="Thanks @ana.alves.2 for this."
+    )
+    assert list(post.mentions.all()) == [twin]
 
 
 def test_a_look_up_costs_the_same_queries_however_many_members(workspace, sign_in_as):
