@@ -10,13 +10,23 @@
     return;
   }
   if (!browserZone) return;
-  var locale = document.documentElement.lang || undefined;
-  var format = new Intl.DateTimeFormat(locale, {
-    dateStyle: "long",
-    timeStyle: "short",
+  // Written as the server writes dates (portal/formats): day month year in English, Latin
+  // digits in Arabic, the date and the time joined as each language's DATETIME_FORMAT joins them.
+  var language = (document.documentElement.lang || "en").toLowerCase();
+  var locale = { en: "en-GB", ar: "ar-u-nu-latn", "zh-hans": "zh-Hans" }[language] || language;
+  var joiner = { ar: "\u060c ", fr: " \u00e0 ", "zh-hans": " " }[language] || ", ";
+  var dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: browserZone });
+  var timeFormat = new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
     hourCycle: "h23",
     timeZone: browserZone,
   });
+  var format = {
+    format: function (date) {
+      return dateFormat.format(date) + joiner + timeFormat.format(date);
+    },
+  };
   document.querySelectorAll("[data-local-times]").forEach(function (element) {
     var zones = [element.dataset.zone, element.dataset.readerZone];
     if (zones.indexOf(browserZone) !== -1) return;
