@@ -19,7 +19,7 @@ def load(run: DemoRun) -> None:
             title=row["title"],
             summary=row["summary"],
             date=today - datetime.timedelta(days=row["days_ago"]),
-            body=[paragraph(f"<p>{row['summary']}</p>")],
+            body=[paragraph(f"<p>{text}</p>") for text in row.get("body", [row["summary"]])],
         )
         tally.add(created)
     run.done(tally)
