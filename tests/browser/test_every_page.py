@@ -33,10 +33,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture
 def site(site_tree, cast):
-    """One item of every kind, and a task force with a thread the member belongs to."""
+    """One item of every kind, and a task force with a thread, chaired by the member."""
     taskforce = factories.TaskForcePageFactory(parent=site_tree.taskforces, title="AI tools")
     member = browser_member(cast.office_a)
-    factories.MembershipFactory(taskforce=taskforce, user=member, role=MembershipRole.MEMBER)
+    # The reader chairs it, so the members page shows its forms to manage the others.
+    factories.MembershipFactory(taskforce=taskforce, user=member, role=MembershipRole.CHAIR)
+    factories.MembershipFactory(taskforce=taskforce, user=cast.cio_b, role=MembershipRole.MEMBER)
     thread = factories.ThreadFactory(taskforce=taskforce, title="Machine translation pilots")
     factories.PostFactory(thread=thread, author=member, body="Who runs a pilot already?")
     entry = factories.CatalogueEntryPageFactory(
@@ -71,6 +73,7 @@ def site(site_tree, cast):
         "thread": f"{taskforce.workspace_url()}threads/{thread.pk}/",
         "documents": f"{taskforce.workspace_url()}documents/",
         "meetings": f"{taskforce.workspace_url()}meetings/",
+        "members": f"{taskforce.workspace_url()}members/",
         "register": f"{workshop.url}register/",
         "my-workshops": "/my/workshops/",
         "profile": "/accounts/profile/",
