@@ -46,14 +46,15 @@ class Stack:
     def commands(self) -> dict[str, list[str]]:
         py = [self.python]
         commands = {
-            # Sync workers: nginx buffers requests and answers, so a slow client never
-            # holds a worker.
+            # Sync workers, as gunicorn recommends behind a buffering proxy: nginx reads
+            # the whole request and takes the whole answer at once, so a slow client
+            # never holds a worker (docs/deployment.md has the measurements).
             "web": [
                 *py, "-m", "gunicorn", "portal.wsgi:application",
                 "--bind", f"127.0.0.1:{self.web_port}",
                 "--workers", str(self.web_workers),
-                # The portal reads X-Forwarded-Proto and -For itself (SECURE_PROXY_SSL_HEADER,
-                # PORTAL_TRUSTED_PROXIES); gunicorn is not to rewrite the request from them.
+                # Its default control socket is one path for every gunicorn of the machine.
+                "--no-control-socket",
                 "--forwarded-allow-ips", "",
                 "--access-logfile", "-",
             ],
@@ -220,6 +221,7 @@ def local_environment(run_dir: Path, port: int) -> dict[str, str]:
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "MEDIA_ROOT": str(ROOT / "media"),
+        "DATABASE_CONN_MAX_AGE": "60",
     }
     forced = {
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -251,6 +253,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("output", nargs="?", help="render-nginx: the file to write")
     parser.add_argument("--run-dir", type=Path, default=ROOT / ".prod-local")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
+    parser.add_argument(
+        "--skip-setup", action="store_true", help="start: no collectstatic and migrate first"
+    )
     args = parser.parse_args(argv)
     if args.action == "stop":
         stopped = stop(args.run_dir)
@@ -274,7 +279,7 @@ def main(argv: list[str] | None = None) -> None:
         websocket_ports=[args.port + 2, args.port + 3],
         env=env,
     )
-    start(stack)
+    start(stack, prepare=not args.skip_setup)
     print(  # noqa: T201
         f"The portal runs as deployed on http://127.0.0.1:{args.port}/ "
         f"(logs and pids in {stack.run_dir}; `make prod-local-stop` ends it)."
