@@ -266,7 +266,8 @@ def main(argv: list[str] | None = None) -> None:
         # comma-separated host:port lists.
         values = {k: v for k, v in os.environ.items() if k.startswith("PORTAL_")}
         for name in ("PORTAL_WEB_SERVERS", "PORTAL_WEBSOCKET_SERVERS"):
-            values[name] = servers(values.get(name, "").replace(",", " ").split())
+            if values.get(name, "").strip():
+                values[name] = servers(values[name].replace(",", " ").split())
         Path(args.output).write_text(render_nginx(values))
         return
     env = local_environment(args.run_dir, args.port)
