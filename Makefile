@@ -9,6 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install install-test run test check check-deploy messages lint format seed screenshots
+.PHONY: prod-local prod-local-stop
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -71,3 +72,9 @@ format: install-test ## Rewrite code to the house style
 seed: install ## Load the demo content (creates only what is missing)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+
+prod-local: install ## Run as deployed: nginx, gunicorn, 2 uvicorn, worker, scheduler on http://127.0.0.1:8080 (PORT=…; PostgreSQL and Redis)
+	$(BIN)/python deploy/stack.py start --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
+
+prod-local-stop: ## Stop what `make prod-local` started (by the pids in .prod-local/)
+	$(BIN)/python deploy/stack.py stop
