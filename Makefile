@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run test check check-deploy messages lint format seed screenshots
+.PHONY: help install install-test run test check check-deploy messages lint format seed screenshots \
+	bench load
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -71,3 +72,13 @@ format: install-test ## Rewrite code to the house style
 seed: install ## Load the demo content (creates only what is missing)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+
+bench: install-test ## Every benchmark, then a summary against the targets (needs PostgreSQL, Redis; BENCH_QUICK=1 for a short run; bench/README.md)
+	$(BIN)/python bench/run_all.py
+
+LOAD_URL ?= http://127.0.0.1:8080
+LOAD_DURATION ?= 60
+LOAD_STEPS ?= 10,20,40,80
+
+load: install-test ## Load test with Locust against LOAD_URL (default the prod-local stack), rising users in LOAD_STEPS, LOAD_DURATION s each
+	$(BIN)/python bench/load.py --url $(LOAD_URL) --duration $(LOAD_DURATION) --steps $(LOAD_STEPS)
