@@ -110,7 +110,8 @@ def prepare(env: dict[str, str], load: bool) -> None:
     manage(dev, "migrate", "--noinput", "-v0")
     if load:
         print("Loading the demo content (a few minutes) …", flush=True)
-        manage(dev, "load_demo")
+    # --if-empty: a kept database that a stopped run left without content is loaded too.
+    manage(dev, "load_demo", "--if-empty")
     if (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
         print(f"Static files already collected in {env['STATIC_ROOT']}.")
     else:
