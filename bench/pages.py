@@ -42,6 +42,8 @@ from bench import serving  # noqa: E402
 from bench.pages_data import Page, count_queries, discover, member_session  # noqa: E402
 
 ROOT = serving.ROOT
+# Fewer answers than this in a wrk run make its figures a guess (marked "!").
+FEW = 20
 
 
 def parse_args() -> argparse.Namespace:
@@ -201,7 +203,8 @@ def print_table(runs: dict[str, dict], pages: list[Page], queries: dict) -> None
             run = runs[name]
             trivial = run["pages"]["trivial"]["rps"]
             figures = run["pages"][page.label]
-            line += f" | {figures['rps']:9.1f} {figures['p95_ms']:7.1f} "
+            few = "!" if figures["requests"] < FEW else " "
+            line += f" | {figures['rps']:8.1f}{few} {figures['p95_ms']:7.1f} "
             line += f"{figures['rps'] / trivial:6.3f}"
             if run["cached"]:
                 hit = run["cached"].get(page.label)
@@ -213,6 +216,8 @@ def print_table(runs: dict[str, dict], pages: list[Page], queries: dict) -> None
         "queries: SQL queries signed out/in; cached: the same address again and again "
         "(X-Cache)."
     )
+    if any(figures["requests"] < FEW for run in runs.values() for figures in run["pages"].values()):
+        print(f"!: fewer than {FEW} requests answered in the time given; raise --seconds.")
 
 
 def main() -> int:

@@ -176,7 +176,10 @@ def print_summary(results: dict, elapsed: float) -> None:
     print(header + "\n" + "-" * len(header))
     for label, value, target, sense in rows:
         met = value >= target if sense == ">=" else value <= target
-        shown = f"{value:9.3f}" if isinstance(value, float) and value < 10 else f"{value:9.1f}"
+        if isinstance(value, int):
+            shown = f"{value:9d}"
+        else:
+            shown = f"{value:9.3f}" if value < 10 else f"{value:9.1f}"
         print(f"{label:56} {shown} {sense}{target:>7}  {'yes' if met else 'NO'}")
     missing = [name for name, *_rest in BENCHES if not results.get(name)]
     if missing:
