@@ -7,7 +7,8 @@ past BENCH_BUDGET seconds (1200 by default; BENCH_QUICK=1 runs smaller benches i
 minutes once the demo database is loaded, 300 s budget). See bench/README.md.
 
 Needs PostgreSQL and Redis: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres,
-next to which the benches create and drop their own databases) and REDIS_URL (default
+next to which the benches create and drop their own databases: portal_bench,
+test_portal_bench, portal_bench_realtime) and REDIS_URL (default
 redis://127.0.0.1:6379/9).
 """
 
@@ -202,6 +203,9 @@ def main() -> int:
             print(f"\n=== bench/{name}.py skipped: the {budget:.0f} s budget is spent.")
             continue
         bench_env = dict(env)
+        if name in ("catalogue", "search"):
+            # They create and drop test_<name>, like the test suite.
+            bench_env["DATABASE_URL"] = f"{base}/portal_bench"
         if name == "realtime":
             bench_env["DATABASE_URL"] = realtime_database(base, create=True)
         try:
