@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -121,6 +122,15 @@ def prepare(env: dict[str, str], load: bool) -> None:
         manage(env, "collectstatic", "--noinput", "-v0")
 
 
+def run_seconds(options, alone: float) -> float:
+    """--seconds, or longer when a page is slow: with --connections waiting on --workers
+    processes (uvicorn runs one Django view at a time in each), a request waits for the
+    ones before it, and wrk only counts those answered in time. Long enough for each
+    connection to be answered about five times, at most 30 s."""
+    queued = alone * options.connections / max(1, options.workers)
+    return min(30.0, max(options.seconds, 5 * queued))
+
+
 def measure(server: serving.Server, pages: list[Page], options, cookie: str) -> dict:
     """Each page on one server: {label: wrk figures}, plus "cached" figures if X-Cache."""
     _status, headers = serving.fetch(server.base_url + pages[1].path)
@@ -130,15 +140,21 @@ def measure(server: serving.Server, pages: list[Page], options, cookie: str) -> 
         url = server.base_url + page.path
         page_cookie = cookie if page.signed_in else ""
         for _ in range(3):  # warm the workers; every page must answer 200
+            started = time.perf_counter()
             status, _headers = serving.fetch(url, page_cookie)
+            alone = time.perf_counter() - started
         if status != 200:
             raise SystemExit(f"{server.name}: {page.path} answered {status}")
-        bust = cached and page.cacheable
+        seconds = run_seconds(options, alone)
         results[page.label] = serving.wrk(
-            url, seconds=options.seconds, connections=options.connections,
-            cookie=page_cookie, bust=bust,
+            url, seconds=seconds, connections=options.connections,
+            cookie=page_cookie, bust=cached and page.cacheable,
         )  # fmt: skip
-        print(f"  {server.name:9} {page.label:22} {results[page.label]['rps']:8.1f} req/s")
+        print(
+            f"  {server.name:9} {page.label:22} {results[page.label]['rps']:8.1f} req/s "
+            f"({seconds:.0f} s)",
+            flush=True,
+        )
     # The trivial view again at the end: its req/s is the mean of both, so that a change in
     # the machine's load during the pass weighs on the ratios less.
     again = serving.wrk(
