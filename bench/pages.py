@@ -7,7 +7,8 @@ free ports:
   - gunicorn: bare gunicorn, --workers WSGI workers;
   - uvicorn: uvicorn alone, as the portal has been deployed so far;
   - deployed: the production stack (nginx in front of gunicorn and uvicorn), at
-    --deployed-url, or started by `make prod-local` when the repository has it.
+    --deployed-url, or started with deploy/stack.py (`make prod-local`'s) when the
+    repository has it.
 wrk (--connections connections, --seconds each) asks each server for the trivial view
 (/bench/trivial/, every middleware and nothing else), the visitors' pages, search and,
 signed in as a task-force member, members' pages. When pages carry X-Cache (a page
@@ -178,25 +179,28 @@ def measure(server: serving.Server, pages: list[Page], options, cookie: str) -> 
     return {"pages": results, "cached": cached_results}
 
 
-def deployed_server(options, env: dict[str, str]) -> serving.Server | None:
-    """The production stack: at --deployed-url, or `make prod-local` when there is one
-    (it is given this run's environment and is expected at PROD_LOCAL_URL)."""
+def deployed_server(options, env: dict[str, str], scratch: Path) -> serving.Server | None:
+    """The production stack: at --deployed-url, or started by deploy/stack.py (what
+    `make prod-local` runs) on free ports, on this run's database and settings."""
     if options.deployed_url:
         serving.wait_until_up(options.deployed_url + "/bench/trivial/", timeout=30)
         return serving.Server("deployed", options.deployed_url.rstrip("/"))
-    makefile = (ROOT / "Makefile").read_text()
-    if "\nprod-local:" not in makefile:
+    stack = ROOT / "deploy" / "stack.py"
+    if not stack.exists():
         return None
-    url = os.environ.get("PROD_LOCAL_URL", "http://127.0.0.1:8080")
-    process = subprocess.Popen(  # noqa: S603 - make with a fixed target
-        [os.environ.get("MAKE", "/usr/bin/make"), "--no-print-directory", "prod-local"],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
+    port = serving.free_port()  # the stack takes the three ports after it as well
+    run_dir = scratch / "prod-local"
+    command = [sys.executable, str(stack), "--run-dir", str(run_dir)]
+    server = serving.Server(
+        "deployed", f"http://127.0.0.1:{port}", stop_command=[*command[:2], "stop", *command[2:]]
     )
-    server = serving.Server("deployed", url, process)
     try:
-        serving.wait_until_up(url + "/bench/trivial/", timeout=120, process=process)
+        subprocess.run(  # noqa: S603 - our own interpreter and script
+            [sys.executable, str(stack), "start", "--port", str(port), "--skip-setup",
+             "--run-dir", str(run_dir)],
+            env=env, cwd=ROOT, check=True, timeout=180,
+        )  # fmt: skip
+        serving.wait_until_up(server.base_url + "/bench/trivial/", timeout=60)
     except BaseException:
         server.stop()
         raise
@@ -279,7 +283,7 @@ def main() -> int:
             servers.append(server)
             runs[name] = measure(server, pages, options, cookie)
             server.stop()
-        deployed = deployed_server(options, env)
+        deployed = deployed_server(options, env, scratch)
         if deployed is not None:
             servers.append(deployed)
             runs["deployed"] = measure(deployed, pages, options, cookie)

@@ -35,8 +35,13 @@ class Server:
     name: str
     base_url: str
     process: subprocess.Popen | None = None
+    # For servers that stop by a command of their own (the deployed stack).
+    stop_command: list[str] | None = None
 
     def stop(self) -> None:
+        if self.stop_command:
+            command, self.stop_command = self.stop_command, None
+            subprocess.run(command, cwd=ROOT, check=False, timeout=60)  # noqa: S603
         if self.process is None or self.process.poll() is not None:
             return
         os.killpg(self.process.pid, signal.SIGTERM)
