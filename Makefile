@@ -8,8 +8,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run test check check-deploy messages lint format seed screenshots
-.PHONY: prod-local prod-local-stop
+.PHONY: help install install-test run test check check-deploy messages lint format seed screenshots \
+	bench load prod-local prod-local-stop
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -78,3 +78,13 @@ prod-local: install ## Run as deployed: nginx, gunicorn, 2 uvicorn, worker, sche
 
 prod-local-stop: ## Stop what `make prod-local` started (by the pids in .prod-local/)
 	$(BIN)/python deploy/stack.py stop
+
+bench: install-test ## Every benchmark, then a summary against the targets (needs PostgreSQL, Redis; BENCH_QUICK=1 for a short run; bench/README.md)
+	$(BIN)/python bench/run_all.py
+
+LOAD_URL ?= http://127.0.0.1:8080
+LOAD_DURATION ?= 60
+LOAD_STEPS ?= 10,20,40,80
+
+load: install-test ## Load test with Locust against LOAD_URL (default the prod-local stack), rising users in LOAD_STEPS, LOAD_DURATION s each
+	$(BIN)/python bench/load.py --url $(LOAD_URL) --duration $(LOAD_DURATION) --steps $(LOAD_STEPS)

@@ -19,6 +19,7 @@ of the test suite.
 """
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -139,6 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=5000)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--json", action="store_true", help="print a BENCH_JSON line too")
     options = parser.parse_args()
 
     setup_test_environment()
@@ -169,6 +171,15 @@ def main() -> None:
             f"is {statistics.median(listing_rates) / trivial_rate:.3f}. One process, one "
             "request at a time, through Django's test client (no network)."
         )
+        if options.json:
+            figures = {
+                label: {"rps": rate, "p95_ms": percentile(timings, 0.95) * 1000, "queries": count}
+                for label, rate, timings, count in rows
+            }
+            print(
+                "BENCH_JSON "
+                + json.dumps({"bench": "catalogue", "entries": options.entries, "views": figures})
+            )
     finally:
         connections.close_all()
         teardown_databases(old_config, verbosity=0)

@@ -38,6 +38,7 @@ def parse_args():
     parser.add_argument("--posts", type=int, default=30, help="posts to send (30)")
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between posts (0.5)")
     parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for the last")
+    parser.add_argument("--json", action="store_true", help="print a BENCH_JSON line too")
     arguments = parser.parse_args()
     if not 1 <= arguments.clients <= 1000 or not 1 <= arguments.posts <= 500:
         parser.error("--clients must be 1-1000 and --posts 1-500")
@@ -229,6 +230,8 @@ def main() -> int:
         f"lost {result['lost']}, duplicated {result['duplicates']}, "
         f"out of order {result['out_of_order']}"
     )
+    if arguments.json:
+        print("BENCH_JSON " + json.dumps({"bench": "realtime", **result}))
     return 0 if result["lost"] == result["duplicates"] == result["out_of_order"] == 0 else 1
 
 

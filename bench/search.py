@@ -17,6 +17,7 @@ test suite.
 """
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -200,6 +201,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--max-seconds", type=float, default=20.0)
     parser.add_argument("--chinese", type=int, default=2_000, help="entries to time segmenting")
+    parser.add_argument("--json", action="store_true", help="print a BENCH_JSON line too")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("bench/search.py measures PostgreSQL: set DATABASE_URL=postgres://…")
@@ -228,6 +230,7 @@ def main() -> None:
         header += f"{'ratio':>6} {'search p50':>11} {'p95':>7} {'hits':>6}"
         print(header)
         print("-" * len(header))
+        results = {}
         for query in QUERIES:
 
             def wagtail_page(query=query):
@@ -250,6 +253,7 @@ def main() -> None:
             whole = measure(whole_search, repeat=options.repeat, max_seconds=options.max_seconds)
             hits = whole_search().total
             ratio = statistics.median(page) / statistics.median(raw)
+            results[query] = {"search_p95_ms": percentile(whole, 0.95), "ratio": ratio}
             print(
                 f"{query:24} {percentile(page, 0.5):8.1f}ms {percentile(page, 0.95):6.1f}ms "
                 f"{percentile(raw, 0.5):7.1f}ms {percentile(raw, 0.95):6.1f}ms "
@@ -261,6 +265,13 @@ def main() -> None:
             "by hand; ratio = page p50 / raw p50; search: search_site() with count and "
             "facets, as a visitor."
         )
+        if options.json:
+            print(
+                "BENCH_JSON "
+                + json.dumps(
+                    {"bench": "search", "documents": options.documents, "queries": results}
+                )
+            )
     finally:
         teardown_databases(names, verbosity=0)
 

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.api import api as catalogue_api
 from network import admin_pages
-from portal import localisation, sitemaps
+from portal import bench_views, localisation, sitemaps
 from portal.media import serve_media
 
 # Every page and content view has one address per language below a language prefix
@@ -56,6 +56,10 @@ urlpatterns = [
 urlpatterns += [
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media),
 ]
+
+# The benchmarks' floor: a short text through every middleware (bench/README.md).
+if settings.PORTAL_BENCH_VIEWS:
+    urlpatterns += [path("bench/trivial/", bench_views.trivial, name="bench_trivial")]
 
 # Wagtail's page serving is a catch-all, so it comes last.
 urlpatterns += localisation.localised_patterns(

@@ -47,6 +47,9 @@ SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD")
 # Proxies (addresses or networks) whose X-Forwarded-For names the client; with none, the
 # connection's own peer is the client (network/client_address.py).
 PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
+# A trivial view at /bench/trivial/ (a short text through the whole middleware stack),
+# the floor the benchmarks compare pages with (bench/README.md). Off unless set.
+PORTAL_BENCH_VIEWS = env_flag("PORTAL_BENCH_VIEWS")
 
 INSTALLED_APPS = [
     # The project's own apps come first so their templates override libraries'.
@@ -317,6 +320,7 @@ COUNTRIES_OVERRIDE = {
 
 # Static files and uploads.
 STATIC_URL = "/static/"
+# Where collectstatic puts the files WhiteNoise serves.
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
