@@ -20,7 +20,6 @@ import json
 import os
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,10 +38,30 @@ def parse_args():
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between posts (0.5)")
     parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for the last")
     parser.add_argument("--json", action="store_true", help="print a BENCH_JSON line too")
+    parser.add_argument(
+        "--writers", type=int, default=5, help="members posting in turn, under the post rate (5)"
+    )
+    parser.add_argument(
+        "--ws",
+        default="auto",
+        choices=["auto", "websockets", "websockets-sansio", "wsproto"],
+        help="uvicorn's websocket implementation (auto)",
+    )
     arguments = parser.parse_args()
     if not 1 <= arguments.clients <= 1000 or not 1 <= arguments.posts <= 500:
         parser.error("--clients must be 1-1000 and --posts 1-500")
+    if not 1 <= arguments.writers <= 20:
+        parser.error("--writers must be 1-20")
     return arguments
+
+
+def loop_factory():
+    """uvloop when it is installed (uvicorn[standard] brings it): the client's side stays cheap."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
 
 
 def free_port() -> int:
@@ -51,7 +70,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def prepare_database(clients: int) -> tuple[int, dict[str, str]]:
+def prepare_database(people: int) -> tuple[int, dict[str, str]]:
     """Migrate, create a task force, a thread and its members; the thread id and sessions."""
     import django
 
@@ -80,7 +99,7 @@ def prepare_database(clients: int) -> tuple[int, dict[str, str]]:
             instance=TaskForcePage(title="Bench", slug="bench", summary="Bench", mandate="<p/>")
         )
     sessions, users = {}, []
-    for number in range(clients + 1):
+    for number in range(people):
         email = f"bench-{number}@example.org"
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -100,12 +119,22 @@ def prepare_database(clients: int) -> tuple[int, dict[str, str]]:
     return thread.pk, sessions
 
 
-def start_servers(env: dict[str, str]) -> tuple[list[int], list[subprocess.Popen]]:
+def start_servers(env: dict[str, str], ws: str) -> tuple[list[int], list[subprocess.Popen]]:
     ports = [free_port(), free_port()]
     command = [sys.executable, "-m", "uvicorn", "portal.asgi:application", "--host", "127.0.0.1"]
     processes = [
         subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-            [*command, "--port", str(port), "--lifespan", "off", "--log-level", "warning"],
+            [
+                *command,
+                "--port",
+                str(port),
+                "--lifespan",
+                "off",
+                "--log-level",
+                "warning",
+                "--ws",
+                ws,
+            ],
             env=env,
             cwd=ROOT,
         )
@@ -124,77 +153,151 @@ def start_servers(env: dict[str, str]) -> tuple[list[int], list[subprocess.Popen
     return ports, processes
 
 
-async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[int]) -> dict:
+class LoopLag:
+    """How late this client's event loop wakes up: if it is late, latencies measure the client.
+
+    A timer is asked for every 10 ms; the worst and the 99th percentile delay past that are
+    printed with the results, so a slow client shows instead of passing for a slow server.
+    """
+
+    def __init__(self):
+        self.delays: list[float] = []
+        self.task = None
+
+    async def _tick(self) -> None:
+        while True:
+            asked = time.perf_counter()
+            await asyncio.sleep(0.01)
+            self.delays.append(time.perf_counter() - asked - 0.01)
+
+    def start(self) -> None:
+        self.task = asyncio.create_task(self._tick())
+
+    def stop(self) -> dict:
+        self.task.cancel()
+        delays = sorted(self.delays) or [0.0]
+        return {
+            "lag_p99_ms": delays[int(len(delays) * 0.99)] * 1000,
+            "lag_max_ms": delays[-1] * 1000,
+        }
+
+
+async def open_socket(url: str, origin: str, session: str):
     from websockets.asyncio.client import connect
 
-    path = f"/ws/task-forces/threads/{thread_id}/?after=0"
-    emails = sorted(sessions)
-    writer_email, reader_emails = emails[0], emails[1:]
-    sent_at: dict[int, float] = {}
-    received: list[list[tuple[int, int, float]]] = [[] for _ in reader_emails]
-    marker = re.compile(r"bench-post-(\d+)")
+    return await connect(
+        url,
+        origin=origin,
+        additional_headers={"Cookie": f"sessionid={session}"},
+        open_timeout=120,
+        max_queue=None,
+        compression=None,
+    )
 
-    async def open_socket(email: str, port: int):
-        return await connect(
-            f"ws://127.0.0.1:{port}{path}",
-            origin=f"http://127.0.0.1:{port}",
-            additional_headers={"Cookie": f"sessionid={sessions[email]}"},
-            open_timeout=30,
-            max_queue=None,
-        )
 
-    async def listen(number: int, websocket) -> None:
-        async for message in websocket:
-            arrived = time.perf_counter()
-            event = json.loads(message)
-            found = marker.search(event.get("html", ""))
-            if event.get("type") == "post.created" and found:
-                received[number].append((event["id"], int(found.group(1)), arrived))
-
-    readers = []
-    for batch_start in range(0, len(reader_emails), 50):
-        batch = reader_emails[batch_start : batch_start + 50]
-        readers += await asyncio.gather(
-            *(open_socket(email, ports[(batch_start + i) % 2]) for i, email in enumerate(batch))
-        )
-    listeners = [asyncio.create_task(listen(n, ws)) for n, ws in enumerate(readers)]
-    writer = await open_socket(writer_email, ports[0])
-    await asyncio.sleep(1)  # every socket has joined its group
-
-    for number in range(arguments.posts):
-        sent_at[number] = time.perf_counter()
-        await writer.send(json.dumps({"type": "post", "body": f"bench-post-{number}"}))
-        await asyncio.sleep(arguments.interval)
-
-    expected = arguments.posts * len(readers)
-    deadline = time.perf_counter() + arguments.timeout
-    while sum(len(r) for r in received) < expected and time.perf_counter() < deadline:
-        await asyncio.sleep(0.1)
-    for websocket in [*readers, writer]:
-        await websocket.close()
-    for task in listeners:
-        task.cancel()
-
+def summarise(received: list[list[tuple[int, int, float]]], sent_at: dict, posts: int) -> dict:
     latencies, lost, duplicates, out_of_order = [], 0, 0, 0
     for deliveries in received:
         numbers = [number for _event_id, number, _arrived in deliveries]
         ids = [event_id for event_id, _number, _arrived in deliveries]
         duplicates += len(numbers) - len(set(numbers))
         out_of_order += sum(1 for a, b in zip(ids, ids[1:], strict=False) if b <= a)
-        lost += arguments.posts - len(set(numbers))
+        lost += posts - len(set(numbers))
         latencies += [arrived - sent_at[number] for _id, number, arrived in deliveries]
     latencies.sort()
+
+    def percentile(share: float) -> float | None:
+        if not latencies:
+            return None
+        return latencies[min(len(latencies) - 1, int(len(latencies) * share))] * 1000
+
     return {
-        "clients": len(readers),
-        "posts": arguments.posts,
+        "clients": len(received),
+        "posts": posts,
         "deliveries": len(latencies),
         "lost": lost,
         "duplicates": duplicates,
         "out_of_order": out_of_order,
-        "p50_ms": statistics.median(latencies) * 1000 if latencies else None,
-        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else None,
+        "p50_ms": percentile(0.5),
+        "p99_ms": percentile(0.99),
         "max_ms": latencies[-1] * 1000 if latencies else None,
     }
+
+
+async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[int]) -> dict:
+    path = f"/ws/task-forces/threads/{thread_id}/?after=0"
+    emails = sorted(sessions)
+    writer_emails, reader_emails = emails[: arguments.writers], emails[arguments.writers :]
+    sent_at: dict[int, float] = {}
+    acknowledged: dict[int, str] = {}
+    received: list[list[tuple[int, int, float]]] = [[] for _ in reader_emails]
+    marker = re.compile(r"bench-post-(\d+)")
+
+    def socket_for(email: str, port: int):
+        return open_socket(
+            f"ws://127.0.0.1:{port}{path}", f"http://127.0.0.1:{port}", sessions[email]
+        )
+
+    async def listen(number: int, websocket) -> None:
+        async for message in websocket:
+            # Timestamped before any parsing: the frame has arrived.
+            arrived = time.perf_counter()
+            if '"post.created"' not in message:
+                continue
+            event = json.loads(message)
+            found = marker.search(event.get("html", ""))
+            if found:
+                received[number].append((event["id"], int(found.group(1)), arrived))
+
+    async def acknowledge(websocket) -> None:
+        # Each writer's answers: "posted" or an error (a refused post is reported as lost).
+        async for message in websocket:
+            answer = json.loads(message)
+            if answer.get("type") in ("posted", "error") and answer.get("ref") is not None:
+                acknowledged[answer["ref"]] = answer["type"]
+
+    readers = []
+    for batch_start in range(0, len(reader_emails), 50):
+        batch = reader_emails[batch_start : batch_start + 50]
+        readers += await asyncio.gather(
+            *(socket_for(email, ports[(batch_start + i) % 2]) for i, email in enumerate(batch))
+        )
+    listeners = [asyncio.create_task(listen(n, ws)) for n, ws in enumerate(readers)]
+    # Writers all post through the first process, in turn, so none exceeds the post rate.
+    writers = [await socket_for(email, ports[0]) for email in writer_emails]
+    listeners += [asyncio.create_task(acknowledge(ws)) for ws in writers]
+    await asyncio.sleep(1)  # every socket has joined its group
+    # One post per writer first, not measured: the first request of a process imports and
+    # fills caches (URL resolvers, templates) once, which says nothing about delivery.
+    for number, writer in enumerate(writers):
+        await writer.send(json.dumps({"type": "post", "body": "warm-up", "ref": -1 - number}))
+    deadline = time.perf_counter() + arguments.timeout
+    while len(acknowledged) < len(writers) and time.perf_counter() < deadline:
+        await asyncio.sleep(0.05)
+    acknowledged.clear()
+    print(f"{len(readers)} readers connected; posting …", flush=True)
+
+    lag = LoopLag()
+    lag.start()
+    for number in range(arguments.posts):
+        message = json.dumps({"type": "post", "body": f"bench-post-{number}", "ref": number})
+        sent_at[number] = time.perf_counter()
+        await writers[number % len(writers)].send(message)
+        await asyncio.sleep(arguments.interval)
+
+    expected = arguments.posts * len(readers)
+    deadline = time.perf_counter() + arguments.timeout
+    while sum(len(r) for r in received) < expected and time.perf_counter() < deadline:
+        await asyncio.sleep(0.1)
+    result = summarise(received, sent_at, arguments.posts)
+    result.update(lag.stop())
+    result["refused"] = sum(1 for answer in acknowledged.values() if answer != "posted")
+    result["unanswered"] = arguments.posts - len(acknowledged)
+    for websocket in [*readers, *writers]:
+        await websocket.close()
+    for task in listeners:
+        task.cancel()
+    return result
 
 
 def main() -> int:
@@ -209,12 +312,14 @@ def main() -> int:
         scratch = Path(name)
         os.environ["DATABASE_URL"] = f"sqlite:///{scratch}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    print(f"Preparing {arguments.clients + 1} members in {os.environ['DATABASE_URL']} …")
-    thread_id, sessions = prepare_database(arguments.clients)
-    ports, processes = start_servers(dict(os.environ))
+    people = arguments.clients + arguments.writers
+    print(f"Preparing {people} members in {os.environ['DATABASE_URL']} …")
+    thread_id, sessions = prepare_database(people)
+    ports, processes = start_servers(dict(os.environ), arguments.ws)
     try:
         print(f"Servers on ports {ports[0]} and {ports[1]}; {arguments.posts} posts …")
-        result = asyncio.run(run(arguments, thread_id, sessions, ports))
+        with asyncio.Runner(loop_factory=loop_factory()) as runner:
+            result = runner.run(run(arguments, thread_id, sessions, ports))
     finally:
         for process in processes:
             process.terminate()
@@ -228,11 +333,14 @@ def main() -> int:
         f"latency p50 {result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
         f"max {result['max_ms']:.1f} ms\n"
         f"lost {result['lost']}, duplicated {result['duplicates']}, "
-        f"out of order {result['out_of_order']}"
+        f"out of order {result['out_of_order']}; posts refused {result['refused']}, "
+        f"unanswered {result['unanswered']}\n"
+        f"client loop lag p99 {result['lag_p99_ms']:.1f} ms, max {result['lag_max_ms']:.1f} ms"
     )
     if arguments.json:
         print("BENCH_JSON " + json.dumps({"bench": "realtime", **result}))
-    return 0 if result["lost"] == result["duplicates"] == result["out_of_order"] == 0 else 1
+    faults = ("lost", "duplicates", "out_of_order", "refused", "unanswered")
+    return 0 if not any(result[fault] for fault in faults) else 1
 
 
 if __name__ == "__main__":
