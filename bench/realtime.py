@@ -287,7 +287,9 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
 
     expected = arguments.posts * len(readers)
     deadline = time.perf_counter() + arguments.timeout
-    while sum(len(r) for r in received) < expected and time.perf_counter() < deadline:
+    while time.perf_counter() < deadline and (
+        sum(len(r) for r in received) < expected or len(acknowledged) < arguments.posts
+    ):
         await asyncio.sleep(0.1)
     result = summarise(received, sent_at, arguments.posts)
     result.update(lag.stop())

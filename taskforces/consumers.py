@@ -301,7 +301,8 @@ class ThreadConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
             )
             return
         if payload["id"] == self.last_sent + 1:
-            await self.send_json(payload)
+            # The text encoded once by the sender (events.thread_event).
+            await self.send(text_data=event.get("text") or self.encode_json(payload))
             self.last_sent = payload["id"]
         else:
             # An earlier event is still on its way (another process sent it): fetch what

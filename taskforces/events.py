@@ -6,6 +6,7 @@ never hears of a row it cannot then read. Thread events carry the thread's incre
 event id; a client that reconnects asks for the events after the last id it saw.
 """
 
+import json
 import logging
 from typing import Any
 
@@ -121,7 +122,9 @@ def thread_event(
         payload.update({"post": post_id, "author": author_id, "html": html})
     if thread is not None:
         payload["state"] = thread
-    return {"type": "thread.event", "payload": payload}
+    # Encoded once here, not once per socket: a post to a thread of a thousand readers is
+    # one json.dumps, and every socket sends the same text.
+    return {"type": "thread.event", "payload": payload, "text": json.dumps(payload)}
 
 
 def thread_state(thread) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import logging
 
 from django.conf import settings
 
+from channels.consumer import get_handler_name
 from redis.exceptions import RedisError
 
 from taskforces import events
@@ -45,6 +46,21 @@ class PortalSocket:
                         "reason": events.CloseReason.UNAVAILABLE,
                     }
                 )
+
+    async def dispatch(self, message):
+        """Hand a message to its handler, without a trip to the database thread first.
+
+        Channels' own dispatch closes stale database connections before every message,
+        in the one thread all of a process's database work shares: each event then waits
+        there behind whatever that thread is doing (a post being saved), once for every
+        socket it reaches. Here every database access goes through database_sync_to_async,
+        which closes stale connections itself, before and after; events that need no
+        database (a thread's new post) go straight out.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def _count(self, user) -> bool:
         """Count this socket against its person's cap; False if they hold too many."""
