@@ -222,7 +222,9 @@ def main() -> None:
 
     from search.models import SearchEntry
 
-    names = setup_databases(verbosity=0, interactive=False, keepdb=options.keepdb)
+    names = setup_databases(
+        verbosity=0, interactive=False, keepdb=options.keepdb, serialized_aliases=[]
+    )
     try:
         loaded = SearchEntry.objects.filter(source="bench.document").count()
         if loaded != options.documents:

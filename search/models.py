@@ -178,6 +178,9 @@ class EntryIndex(models.Model):
     )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     date = models.DateTimeField(null=True, blank=True)
+    # On PostgreSQL the table also has office_ids (integer[]) and languages (text[]), the
+    # entry's offices and languages' codes: arrays, which SQLite has not, so migration
+    # 0004_entry_index adds them there only and search.postgres alone reads them.
 
     class Meta:
         verbose_name = _("search entry index")

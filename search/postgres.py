@@ -8,7 +8,9 @@ where Wagtail's FTS5 index serves site search):
   words separated (search.segmentation);
 - ``title_words``: the title alone in the "simple" configuration, unstemmed, for
   suggestions (the start of a word must find it);
-- copies of the entry's audience, kind, category, year and date, to filter and count by.
+- copies of the entry's audience, kind, category, year and date, and its offices' ids
+  and languages' codes as arrays (``office_ids``, ``languages``: PostgreSQL-only
+  columns, added by the migration), to filter and count by.
 
 Both tsvectors have GIN indexes. The search backend (search.backends) writes the row
 whenever Wagtail indexes an entry, one statement per batch, instead of rows of Wagtail's
@@ -49,20 +51,25 @@ INDEX = EntryIndex._meta.db_table
 # Only table names and constants are interpolated into SQL below; values are parameters.
 WRITE_INDEX_SQL = f"""
     INSERT INTO {INDEX}
-        (entry_id, search_vector, title_words, audience, kind, category_id, year, date)
+        (entry_id, search_vector, title_words, audience, kind, category_id, year, date,
+         office_ids, languages)
     SELECT e.id,
         setweight(to_tsvector(v.config::regconfig, v.title), 'A')
             || setweight(to_tsvector(v.config::regconfig, v.body), 'D')
             || setweight(to_tsvector(v.config::regconfig, v.terms), 'D'),
         to_tsvector('simple', v.title),
-        e.audience, e.kind, e.category_id, e.year, e.date
+        e.audience, e.kind, e.category_id, e.year, e.date,
+        ARRAY(SELECT o.officepage_id FROM {ENTRY_OFFICES} o WHERE o.searchentry_id = e.id),
+        ARRAY(SELECT l.code FROM {ENTRY_LANGUAGES} t JOIN {LANGUAGES} l ON l.id = t.language_id
+              WHERE t.searchentry_id = e.id)
     FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
         AS v(id, config, title, body, terms)
     JOIN {ENTRIES} e ON e.id = v.id
     ON CONFLICT (entry_id) DO UPDATE SET
         search_vector = EXCLUDED.search_vector, title_words = EXCLUDED.title_words,
         audience = EXCLUDED.audience, kind = EXCLUDED.kind,
-        category_id = EXCLUDED.category_id, year = EXCLUDED.year, date = EXCLUDED.date
+        category_id = EXCLUDED.category_id, year = EXCLUDED.year, date = EXCLUDED.date,
+        office_ids = EXCLUDED.office_ids, languages = EXCLUDED.languages
 """  # noqa: S608
 
 
@@ -183,11 +190,8 @@ FILTER_SQL = {
     "kind": "e.kind = %s",
     "category": "e.category_id = %s",
     "year": "e.year = %s",
-    "office": f"EXISTS (SELECT 1 FROM {ENTRY_OFFICES} o"  # noqa: S608
-    " WHERE o.searchentry_id = e.entry_id AND o.officepage_id = %s)",
-    "language": f"EXISTS (SELECT 1 FROM {ENTRY_LANGUAGES} t"  # noqa: S608
-    f" JOIN {LANGUAGES} l ON l.id = t.language_id"
-    " WHERE t.searchentry_id = e.entry_id AND l.code = %s)",
+    "office": "%s = ANY(e.office_ids)",
+    "language": "%s = ANY(e.languages)",
 }
 
 
@@ -262,12 +266,10 @@ FACET_COUNT_SQL = {
     " WHERE category_id IS NOT NULL AND {others} GROUP BY category_id",
     "year": "SELECT 'year', year::text, COUNT(*) FROM matched"
     " WHERE year IS NOT NULL AND {others} GROUP BY year",
-    "office": "SELECT 'office', o.officepage_id::text, COUNT(*) FROM matched"  # noqa: S608
-    f" JOIN {ENTRY_OFFICES} o ON o.searchentry_id = matched.entry_id"
-    " WHERE {others} GROUP BY o.officepage_id",
-    "language": "SELECT 'language', l.code, COUNT(*) FROM matched"  # noqa: S608
-    f" JOIN {ENTRY_LANGUAGES} t ON t.searchentry_id = matched.entry_id"
-    f" JOIN {LANGUAGES} l ON l.id = t.language_id WHERE {{others}} GROUP BY l.code",
+    "office": "SELECT 'office', office::text, COUNT(*) FROM matched, unnest(office_ids) AS office"
+    " WHERE {others} GROUP BY office",
+    "language": "SELECT 'language', language, COUNT(*) FROM matched,"
+    " unnest(languages) AS language WHERE {others} GROUP BY language",
 }
 
 
@@ -287,7 +289,8 @@ def _counts(request: SearchRequest, query: str) -> tuple[int, dict[str, dict[str
     selects += [FACET_COUNT_SQL[name].format(others=others(name)) for name in FACETS]
     sql = (
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - constants only
-        f" SELECT e.entry_id, e.kind, e.category_id, e.year{flags} FROM {INDEX} e"
+        " SELECT e.entry_id, e.kind, e.category_id, e.year, e.office_ids, e.languages"
+        f"{flags} FROM {INDEX} e"
         f" WHERE e.search_vector @@ %s::tsquery AND {visible}) " + " UNION ALL ".join(selects)
     )
     total = 0

@@ -15,13 +15,18 @@ from django.db import migrations, models
 CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
 WRITE_INDEX_SQL = """
     INSERT INTO search_entryindex
-        (entry_id, search_vector, title_words, audience, kind, category_id, year, date)
+        (entry_id, search_vector, title_words, audience, kind, category_id, year, date,
+         office_ids, languages)
     SELECT e.id,
         setweight(to_tsvector(v.config::regconfig, v.title), 'A')
             || setweight(to_tsvector(v.config::regconfig, v.body), 'D')
             || setweight(to_tsvector(v.config::regconfig, v.terms), 'D'),
         to_tsvector('simple', v.title),
-        e.audience, e.kind, e.category_id, e.year, e.date
+        e.audience, e.kind, e.category_id, e.year, e.date,
+        ARRAY(SELECT o.officepage_id FROM search_searchentry_offices o
+              WHERE o.searchentry_id = e.id),
+        ARRAY(SELECT l.code FROM search_searchentry_languages t
+              JOIN portal_language l ON l.id = t.language_id WHERE t.searchentry_id = e.id)
     FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
         AS v(id, config, title, body, terms)
     JOIN search_searchentry e ON e.id = v.id
@@ -38,6 +43,11 @@ def fill_index(apps, schema_editor):
 
     entries = apps.get_model("search", "SearchEntry").objects.order_by("pk")
     with connection.cursor() as cursor:
+        # Arrays, which SQLite has not: the model leaves them out.
+        cursor.execute(
+            "ALTER TABLE search_entryindex ADD COLUMN office_ids integer[] NOT NULL DEFAULT '{}',"
+            " ADD COLUMN languages text[] NOT NULL DEFAULT '{}'"
+        )
         last = 0
         while batch := list(
             entries.filter(pk__gt=last).values_list("pk", "language", "title", "body", "terms")[
@@ -63,6 +73,7 @@ def fill_index(apps, schema_editor):
             " (SELECT id FROM django_content_type"
             " WHERE app_label = 'search' AND model = 'searchentry')"
         )
+        cursor.execute("ANALYZE search_entryindex")
 
 
 def drop_gin_indexes(apps, schema_editor):
@@ -71,6 +82,9 @@ def drop_gin_indexes(apps, schema_editor):
         with schema_editor.connection.cursor() as cursor:
             cursor.execute("DROP INDEX search_entryindex_vector_gin")
             cursor.execute("DROP INDEX search_entryindex_title_words_gin")
+            cursor.execute(
+                "ALTER TABLE search_entryindex DROP COLUMN office_ids, DROP COLUMN languages"
+            )
 
 
 class Migration(migrations.Migration):
