@@ -1,16 +1,17 @@
 """How fast the database engine searches 50,000 documents on PostgreSQL.
 
-Loads synthetic entries (mixed languages, audiences and facets) into a throw-away test
-database through the same service the site uses, then reports p50 and p95 latency for a
-set of queries:
-  - "page": the ranked page of 20 results, as Wagtail's backend builds it, and the ratio
-    to the same query written by hand as raw SQL on the same index (modelsearch's
-    weighted tsvectors and GIN indexes);
-  - "search": a whole search_site() call (count, page, five facet counts).
-It first measures what Chinese segmentation costs at indexing: the same Chinese entries
-stored with and without it (search.segmentation), as a ratio.
+Loads synthetic entries (mixed languages, audiences and facets: kinds, categories,
+offices, languages, years) into a test database through the same service the site uses,
+timing the load, then reports p50 and p95 latency of a whole search_site() call (the
+page of 20 with its excerpts, the total and every facet count) for each kind of query
+the site answers: a plain word, a very common word, several words, a phrase, a search
+narrowed by facets, French, Spanish, Russian, Arabic and Chinese words, no match, a
+member's search (restricted entries), and the header's suggestions (suggest_site) for
+the start of a word. It first measures what Chinese segmentation costs at indexing: the
+same Chinese entries stored with and without it (search.segmentation), as a ratio.
 
     DATABASE_URL=postgres://… .venv/bin/python bench/search.py [--documents 50000]
+        [--keepdb]  # keep the loaded test database, and reuse it next time
 
 Bounded: at most --repeat runs per query and --max-seconds per query. Not part of the
 test suite.
@@ -20,7 +21,6 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -38,11 +38,9 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from modelsearch.backends.database.postgres.weights import get_sql_weights  # noqa: E402
-
 from search import models as search_models  # noqa: E402
-from search.backends import QUERY_CONFIGS  # noqa: E402
-from search.database import DatabaseEngine, visible_entries  # noqa: E402
+from search import postgres as search_postgres  # noqa: E402
+from search import query as search_query  # noqa: E402
 from search.entries import EntryData  # noqa: E402
 from search.permissions import SearchScope  # noqa: E402
 from search.segmentation import tokenizer  # noqa: E402
@@ -66,23 +64,47 @@ WORDS = {
 # Words of a language written without spaces: a body is a run of them, as sentences are.
 UNSPACED = {"zh"}
 KINDS = ["catalogue_entry", "news", "workshop", "office", "member", "thread", "post"]
+THIS_YEAR = timezone.now().year
+# (kind of query, what is typed, facets chosen, searched by a member)
 QUERIES = [
-    "classification",
-    "model training",
-    '"data exchange"',
-    "traductions",
-    "заявки",
-    "patentes",
-    "ترجمة",
-    "翻译",
-    "zeppelin",
+    ("plain word", "examiner", {}, False),
+    ("very common word", "classification", {}, False),
+    ("several words", "model training", {}, False),
+    ("phrase", '"data exchange"', {}, False),
+    ("facets chosen", "classification", {"kind": "news", "language": "en"}, False),
+    ("French", "traductions", {}, False),
+    ("Spanish", "patentes", {}, False),
+    ("Russian", "заявки", {}, False),
+    ("Arabic", "ترجمة", {}, False),
+    ("Chinese", "翻译", {}, False),
+    ("no match", "zeppelin", {}, False),
+    ("member, common word", "classification", {}, True),
+    ("member, by date", "data", {"year": str(THIS_YEAR - 1)}, True),
+]
+# (kind of suggestion, what is typed so far)
+SUGGESTIONS = [
+    ("suggestion", "classif"),
+    ("suggestion, 2 words", "model tra"),
+    ("suggestion, Chinese", "机器"),
 ]
 SCOPE = SearchScope(
     readers=frozenset({"network.members", "taskforces.taskforce:1", "taskforces.taskforce:2"})
 )
 
 
-def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
+class BenchMember:
+    """A signed-in member of two task forces, as search.permissions would scope them."""
+
+    is_authenticated = True
+    is_active = True
+
+
+MEMBER = BenchMember()
+
+
+def synthetic_entries(
+    count: int, rng: random.Random, *, categories=(), offices=()
+) -> list[EntryData]:
     vocab = {code: words.split() for code, words in WORDS.items()}
     now = timezone.now()
     entries = []
@@ -107,47 +129,40 @@ def synthetic_entries(count: int, rng: random.Random) -> list[EntryData]:
                 url=f"/bench/{number}/",
                 readers=readers,
                 body=separator.join(rng.choices(words, k=rng.randint(30, 120))),
+                terms=" ".join(rng.choices(words, k=3)) if kind == "catalogue_entry" else "",
                 language=language,
                 date=now - timezone.timedelta(days=rng.randint(0, 3650)),
+                category_id=rng.choice(categories)
+                if categories and kind == "catalogue_entry"
+                else None,
+                office_ids=rng.sample(offices, k=rng.randint(0, 2)) if offices else [],
+                language_codes=[
+                    language,
+                    *(["en"] if language != "en" and rng.random() < 0.3 else []),
+                ],
             )
         )
     return entries
 
 
-def raw_sql(query: str) -> tuple[str, list]:
-    """The ranked page written by hand on the same index: the bar to compare with."""
-    phrase = query.startswith('"')
-    text = query.strip('"')
-    if phrase:
-        tsquery = " || ".join("phraseto_tsquery(%s::regconfig, %s)" for _ in QUERY_CONFIGS)
-        params = [value for config in QUERY_CONFIGS for value in (config, text)]
-    else:
-        per_term = []
-        params = []
-        for term in text.split():
-            per_term.append(
-                "(" + " || ".join("to_tsquery(%s::regconfig, %s)" for _ in QUERY_CONFIGS) + ")"
-            )
-            params += [value for config in QUERY_CONFIGS for value in (config, f"'{term}'")]
-        tsquery = " && ".join(per_term)
-    weights = get_sql_weights()  # the weights Wagtail derived from the fields' boosts
-    sql = f"""
-        WITH q AS (SELECT {tsquery} AS query)
-        SELECT e.id
-        FROM search_searchentry e
-        JOIN wagtailsearch_indexentry i
-          ON i.content_type_id = %s AND i.object_id = e.id::text
-        , q
-        WHERE (i.title @@ q.query OR i.body @@ q.query)
-          AND (e.audience = 'public'
-               OR (e.audience = 'restricted' AND e.id IN (
-                   SELECT r.entry_id FROM search_entryreader r WHERE r.key IN (
-                       'network.members', 'taskforces.taskforce:1', 'taskforces.taskforce:2'))))
-        ORDER BY ts_rank('{weights}', i.title, q.query) * i.title_norm
-               + ts_rank('{weights}', i.body, q.query) DESC, e.id DESC
-        LIMIT 20
-    """  # noqa: S608 - only placeholders and constants are interpolated
-    return sql, params
+def facet_values() -> tuple[list[int], list[int]]:
+    """Categories, offices and languages for the entries to be counted by (those of a
+    kept database reused)."""
+    from wagtail.models import Page
+
+    from catalogue.models import Category
+    from network.models import OfficePage
+    from tests import factories
+
+    for code in WORDS:
+        factories.LanguageFactory(code=code, name=code)
+    categories = list(Category.objects.values_list("pk", flat=True)[:12])
+    categories += [factories.CategoryFactory().pk for _ in range(12 - len(categories))]
+    offices = list(OfficePage.objects.values_list("pk", flat=True)[:20])
+    if len(offices) < 20:
+        root = Page.get_first_root_node()
+        offices = [factories.OfficePageFactory(parent=root).pk for _ in range(20)]
+    return categories, offices
 
 
 def segmentation_cost(count: int) -> None:
@@ -160,16 +175,16 @@ def segmentation_cost(count: int) -> None:
     chinese = [entry for entry in synthetic_entries(count * 7, rng) if entry.language == "zh"]
     timings = {}
     for label, segment in [("without", lambda text: text), ("with", None)]:
-        original = search_models.segment_for_index
+        original = search_postgres.segment_for_index
         if segment is not None:
-            search_models.segment_for_index = segment
+            search_postgres.segment_for_index = segment
         try:
             started = time.perf_counter()
             for start in range(0, len(chinese), 500):
                 entries_store(data=chinese[start : start + 500])
             timings[label] = time.perf_counter() - started
         finally:
-            search_models.segment_for_index = original
+            search_postgres.segment_for_index = original
         search_models.SearchEntry.objects.filter(source="bench.document").delete()
     print(
         f"Indexing {len(chinese)} Chinese entries: {timings['without']:.1f} s without "
@@ -201,79 +216,80 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--max-seconds", type=float, default=20.0)
     parser.add_argument("--chinese", type=int, default=2_000, help="entries to time segmenting")
+    parser.add_argument("--keepdb", action="store_true", help="keep and reuse the test database")
     parser.add_argument("--json", action="store_true", help="print a BENCH_JSON line too")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("bench/search.py measures PostgreSQL: set DATABASE_URL=postgres://…")
 
-    from django.contrib.contenttypes.models import ContentType
-
     from search.models import SearchEntry
-    from search.query import search_site
 
-    names = setup_databases(verbosity=0, interactive=False)
+    names = setup_databases(
+        verbosity=0, interactive=False, keepdb=options.keepdb, serialized_aliases=[]
+    )
     try:
-        segmentation_cost(options.chinese)
-        started = time.monotonic()
-        entries = synthetic_entries(options.documents, random.Random(7))
-        for start in range(0, len(entries), 1000):
-            entries_store(data=entries[start : start + 1000])
-        load_seconds = time.monotonic() - started
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-        print(f"Loaded {SearchEntry.objects.count()} documents in {load_seconds:.1f} s")
+        loaded = SearchEntry.objects.filter(source="bench.document").count()
+        if loaded != options.documents:
+            SearchEntry.objects.filter(source="bench.document").delete()
+            segmentation_cost(options.chinese)
+            categories, offices = facet_values()
+            entries = synthetic_entries(
+                options.documents, random.Random(7), categories=categories, offices=offices
+            )
+            started = time.monotonic()
+            for start in range(0, len(entries), 1000):
+                entries_store(data=entries[start : start + 1000])
+            load_seconds = time.monotonic() - started
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            print(f"Loaded {len(entries)} documents in {load_seconds:.1f} s")
         print(f"(settings: {settings.DATABASES['default']['NAME']} → test database)\n")
 
-        engine = DatabaseEngine()
-        content_type = ContentType.objects.get_for_model(SearchEntry).pk
-        header = f"{'query':24} {'page p50':>9} {'p95':>7} {'raw p50':>8} {'p95':>7} "
-        header += f"{'ratio':>6} {'search p50':>11} {'p95':>7} {'hits':>6}"
+        scope_of = search_query.search_scope
+        search_query.search_scope = lambda user: SCOPE if user is MEMBER else scope_of(user)
+        header = f"{'query':22} {'typed':18} {'p50':>8} {'p95':>8} {'hits':>6} "
+        header += f"{'facets':>6} {'marked':>6}"
         print(header)
         print("-" * len(header))
-        results = {}
-        for query in QUERIES:
+        measured = {}
+        for label, query, filters, as_member in QUERIES:
+            user = MEMBER if as_member else AnonymousUser()
+            sort = "date" if "date" in label else "relevance"
 
-            def wagtail_page(query=query):
-                return list(engine._search(query, visible_entries(SCOPE))[:20])
+            def whole_search(query=query, filters=filters, user=user, sort=sort):
+                return search_query.search_site(query, user=user, filters=filters, sort=sort)
 
-            sql, params = raw_sql(query)
-
-            def raw_page(sql=sql, params=params):
-                with connection.cursor() as cursor:
-                    cursor.execute(sql, [*params, content_type])
-                    return cursor.fetchall()
-
-            assert [e.pk for e in wagtail_page()] == [row[0] for row in raw_page()], query
-            page = measure(wagtail_page, repeat=options.repeat, max_seconds=options.max_seconds)
-            raw = measure(raw_page, repeat=options.repeat, max_seconds=options.max_seconds)
-
-            def whole_search(query=query):
-                return search_site(query, user=AnonymousUser())
-
-            whole = measure(whole_search, repeat=options.repeat, max_seconds=options.max_seconds)
-            hits = whole_search().total
-            ratio = statistics.median(page) / statistics.median(raw)
-            results[query] = {"search_p95_ms": percentile(whole, 0.95), "ratio": ratio}
+            timings = measure(whole_search, repeat=options.repeat, max_seconds=options.max_seconds)
+            results = whole_search()
+            counted = sum(len(facet.options) for facet in results.facets)
+            marked = sum("<mark>" in str(hit.excerpt) for hit in results.page)
+            measured[f"{label}: {query}"] = {"search_p95_ms": percentile(timings, 0.95)}
             print(
-                f"{query:24} {percentile(page, 0.5):8.1f}ms {percentile(page, 0.95):6.1f}ms "
-                f"{percentile(raw, 0.5):7.1f}ms {percentile(raw, 0.95):6.1f}ms "
-                f"{ratio:6.2f} {percentile(whole, 0.5):10.1f}ms "
-                f"{percentile(whole, 0.95):6.1f}ms {hits:6}"
+                f"{label:22} {query:18} {percentile(timings, 0.5):6.1f}ms "
+                f"{percentile(timings, 0.95):6.1f}ms {results.total:6} {counted:6} {marked:6}"
+            )
+        for label, text in SUGGESTIONS:
+
+            def suggestion(text=text):
+                return search_query.suggest_site(text, user=AnonymousUser())
+
+            timings = measure(suggestion, repeat=options.repeat, max_seconds=options.max_seconds)
+            measured[f"{label}: {text}"] = {"search_p95_ms": percentile(timings, 0.95)}
+            print(
+                f"{label:22} {text:18} {percentile(timings, 0.5):6.1f}ms "
+                f"{percentile(timings, 0.95):6.1f}ms {len(suggestion()):6}"
             )
         print(
-            "\npage: the ranked page of 20 through Wagtail's backend; raw: the same query "
-            "by hand; ratio = page p50 / raw p50; search: search_site() with count and "
-            "facets, as a visitor."
+            "\nEach line: search_site() (page of 20 with excerpts, total, facet counts) or "
+            "suggest_site(), as a visitor unless a member. facets: facet values counted; "
+            "marked: excerpts on the page with a marked word."
         )
         if options.json:
-            print(
-                "BENCH_JSON "
-                + json.dumps(
-                    {"bench": "search", "documents": options.documents, "queries": results}
-                )
-            )
+            report = {"bench": "search", "documents": options.documents, "queries": measured}
+            print("BENCH_JSON " + json.dumps(report))
     finally:
-        teardown_databases(names, verbosity=0)
+        if not options.keepdb:
+            teardown_databases(names, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,10 @@ QUERY_CONFIGS, so "traductions" finds a French "traduction" and "перевод�
 "перевод" and "ترجمة" an Arabic "الترجمة" whatever the reader's interface language.
 Chinese words arrive separated by spaces (search.segmentation), in the index and in the
 query, so the "simple" configuration matches them word for word.
+
+Site search entries (search.SearchEntry) are the exception: each is indexed in a narrow
+row of its own (search.EntryIndex), written here whenever Wagtail indexes it, and
+searched by search.postgres rather than through Wagtail's index table.
 """
 
 import copy
@@ -34,6 +38,13 @@ QUERY_CONFIGS = ["english", "french", "spanish", "russian", "arabic", "simple"]
 
 class MultilingualPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
+        from search.models import SearchEntry
+        from search.postgres import write_index
+
+        if issubclass(model, SearchEntry):
+            # Site search entries are indexed in a row of their own (search.postgres).
+            write_index(objs)
+            return
         groups = defaultdict(list)
         for obj in objs:
             groups[getattr(obj, "search_config", None) or self.backend.config].append(obj)

@@ -1,9 +1,10 @@
-"""The database engine: Wagtail's database search backend over search.SearchEntry.
+"""The database engine over search.SearchEntry.
 
-SQLite FTS5 on a laptop; on PostgreSQL, weighted title and body tsvectors with GIN
-indexes and stemming in each entry's language (search.backends). On both, Chinese words
-are separated by spaces in the index and in queries (search.segmentation). Who may read what is a
-filter on the entries' FilterFields, so results, counts and facets share it.
+On PostgreSQL, the entries' own weighted tsvector columns with GIN indexes and stemming
+in each entry's language, queried in SQL (search.postgres). On SQLite (a laptop),
+Wagtail's database search backend: FTS5. On both, Chinese words are separated by spaces
+in the index and in queries (search.segmentation). Who may read what is a filter on the
+entries, so results, counts and facets share it.
 """
 
 from django.core.exceptions import EmptyResultSet
@@ -14,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from portal.models import Language
+from search import postgres
 from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
 from search.excerpts import highlight, query_terms
 from search.models import Audience, EntryReader, SearchEntry
@@ -64,6 +66,8 @@ class DatabaseEngine:
         return compiler.search(compiler.get_config(results.backend), None, None).order_by()
 
     def search(self, request: SearchRequest) -> EngineResults:
+        if connection.vendor == "postgresql":
+            return postgres.search(request)
         visible = visible_entries(request.scope)
         entries = _filtered(visible, request.filters)
         if request.sort == "date":
@@ -100,6 +104,8 @@ class DatabaseEngine:
         return EngineResults(total=total, hits=hits, facet_counts=facet_counts)
 
     def suggest(self, text: str, *, scope: SearchScope, limit: int) -> list[Suggestion]:
+        if connection.vendor == "postgresql":
+            return postgres.suggest(text, scope=scope, limit=limit)
         entries = visible_entries(scope).exclude(title="")
         matches = self.backend.autocomplete(segment_query(text), entries)[:limit]
         return [Suggestion(kind=entry.kind, title=entry.title, url=entry.url) for entry in matches]

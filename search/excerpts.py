@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -50,20 +51,23 @@ def marked_spans(text: str, terms: list[str]) -> Iterator[tuple[int, int]]:
 
 def highlight(text: str, terms: list[str], *, length: int = 240) -> SafeString:
     """About ``length`` characters of ``text`` around the first term found, escaped,
-    with each matching word in <mark>."""
+    with each matching word in <mark>. The text is read no further than the excerpt."""
     text = " ".join(text.split())
-    spans = list(marked_spans(text, terms))
+    spans = marked_spans(text, terms)
+    first = next(spans, None)
     start = 0
-    if spans and spans[0][0] > length // 3:
-        start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
+    if first is not None and first[0] > length // 3:
+        start = text.rfind(" ", 0, first[0] - length // 4) + 1
     end = len(text)
     if end - start > length:
         end = text.rfind(" ", start, start + length)
         end = start + length if end <= start else end
     parts = ["…" if start > 0 else ""]
     position = start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
+    for span_start, span_end in chain([first] if first else [], spans):
+        if span_end > end:
+            break  # The spans come in order: the rest are past the excerpt too.
+        if span_start < start:
             continue
         parts.append(escape(text[position:span_start]))
         parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")

@@ -8,6 +8,7 @@ checked at query time against the keys the reader holds now, so leaving a task f
 takes effect at once without touching the index.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -153,3 +154,37 @@ class EntryReader(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class EntryIndex(models.Model):
+    """What PostgreSQL searches for an entry (search.postgres): its tsvectors and the
+    columns a search filters and counts by, in a narrow row of its own, so that a word
+    found in half the entries is counted and ranked without reading their text. Written
+    by the search backend (search.backends) whenever Wagtail indexes the entry; empty on
+    SQLite, where Wagtail's FTS5 index serves site search."""
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # Title (weight A), body and terms (weight D) in the entry's language's configuration.
+    search_vector = SearchVectorField(null=True)
+    # The title's words, unstemmed ("simple"), for suggestions.
+    title_words = SearchVectorField(null=True)
+    # Copies of the entry's, to filter and count by.
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    category = models.ForeignKey(
+        "catalogue.Category", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    date = models.DateTimeField(null=True, blank=True)
+    # On PostgreSQL the table also has office_ids (integer[]) and languages (text[]), the
+    # entry's offices and languages' codes: arrays, which SQLite has not, so migration
+    # 0004_entry_index adds them there only and search.postgres alone reads them.
+
+    class Meta:
+        verbose_name = _("search entry index")
+        verbose_name_plural = _("search entry indexes")
+
+    def __str__(self):
+        return str(self.entry_id)

@@ -91,6 +91,9 @@ def entry_save(*, data: EntryData) -> SearchEntry:
     entry.offices.set(data.office_ids)
     entry.languages.set(sources.language_ids(data.language_codes))
     _set_readers([entry], [data])
+    # Indexed again now that its offices and languages are set (the save indexed it
+    # before): PostgreSQL's index row holds them (search.postgres).
+    get_search_backend().add(entry)
     _tell_engine(data.key)
     return entry
 
