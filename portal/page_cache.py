@@ -37,6 +37,7 @@ from django.utils.translation import get_language_from_path, get_language_from_r
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "generation"
 HIT_HEADER = "X-Cache"
+_MISSING = object()
 # Vary headers a cached page may carry: the language is part of the key, compression is
 # applied to hits as to any response, and no page is looked up for a session.
 HARMLESS_VARY = {"accept-language", "cookie", "accept-encoding"}
@@ -63,11 +64,16 @@ def page_cache():
 def current_generation() -> str | None:
     """The generation pages are cached under, or None if the cache cannot be reached."""
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    # Missing, or Redis unreachable (django-redis' IGNORE_EXCEPTIONS answers the default);
+    # then add() tells them apart: True or False if Redis answered, None if not.
+    generation = cache.get(GENERATION_KEY, _MISSING)
+    if generation is not _MISSING:
+        return generation
+    generation = secrets.token_hex(8)
+    added = cache.add(GENERATION_KEY, generation, timeout=None)
+    if added:
+        return generation
+    return cache.get(GENERATION_KEY) if added is False else None
 
 
 def purge() -> None:

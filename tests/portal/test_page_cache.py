@@ -151,11 +151,15 @@ def test_a_page_that_sets_a_cookie_is_not_cached(site_tree):
     assert cache_state(visit(page.url)) is None
 
 
-def test_a_members_only_page_is_never_cached(site_tree, cast):
+def test_a_page_made_members_only_is_no_longer_served_from_the_cache(site_tree, cast):
     page = factories.StandardPageFactory(
         parent=site_tree.home, title="Members' roadmap", intro="Only for members."
     )
+    visit(page.url)
+    assert cache_state(visit(page.url)) == "hit"
+
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
     member = Client()
     member.force_login(cast.member)
     assert "Only for members." in member.get(page.url).content.decode()
