@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
@@ -24,9 +24,12 @@ from tests.accounts import enable_two_factor
 def _clear_cache():
     # Wagtail caches the site's root paths; a rolled-back test must not leave them behind,
     # least of all in a Redis cache that outlives the test run.
-    cache.clear()
+    # Visitors' pages have a cache of their own (portal/page_cache.py).
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -111,6 +111,9 @@ MIDDLEWARE = [
     # Before the session, CSRF and locale middleware, so it sees the cookies they set and
     # the Vary header they add.
     "portal.middleware.PrivateCacheMiddleware",
+    # Visitors' pages from the cache (docs/caching.md): inside compression and the CSP
+    # header, which every hit gets afresh, outside the middleware that sets cookies.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, with the reader's language at unprefixed addresses.
     "portal.middleware.LanguageMiddleware",
@@ -223,12 +226,26 @@ if REDIS_URL:
             },
         }
     }
+    # Visitors' pages (portal/page_cache.py): the same Redis, keys of their own.
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "portal.cache"
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal-pages",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Visitors' pages are served from the "pages" cache until anything shown changes, and
+# for at most PAGE_CACHE_SECONDS (what depends on the clock: upcoming workshops, places
+# left). PAGE_CACHE=0 turns it off. See docs/caching.md.
+PORTAL_PAGE_CACHE = env_flag("PAGE_CACHE", default=True)
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # Search: the database engine (Wagtail's database backend: SQLite FTS5 on a laptop,
 # PostgreSQL full-text search with per-language stemming in production) by default.
