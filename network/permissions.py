@@ -13,8 +13,8 @@ network.services (one group per office); these functions are the source of truth
 """
 
 from network.models import Member, OfficePage, Seat, SeatTerm
+from network.models.accounts import SECRETARIAT_GROUP  # noqa: F401  (the rules name it here)
 
-SECRETARIAT_GROUP = "Secretariat"
 MEMBERS_GROUP = "Members"
 
 
@@ -28,11 +28,9 @@ def is_secretariat(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_portal_is_secretariat", None)
-    if cached is None:
-        cached = user.groups.filter(name=SECRETARIAT_GROUP).exists()
-        user._portal_is_secretariat = cached
-    return cached
+    if getattr(user, "_portal_is_secretariat", None) is None:
+        user._read_reader_facts()
+    return user._portal_is_secretariat
 
 
 def is_member(user) -> bool:
@@ -41,11 +39,9 @@ def is_member(user) -> bool:
         return False
     if is_secretariat(user):
         return True
-    cached = getattr(user, "_portal_is_member", None)
-    if cached is None:
-        cached = Member.objects.filter(user=user).exists()
-        user._portal_is_member = cached
-    return cached
+    if getattr(user, "_portal_is_member", None) is None:
+        user._read_reader_facts()
+    return user._portal_is_member
 
 
 def _current_seats(user) -> dict[int, str]:

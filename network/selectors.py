@@ -24,7 +24,7 @@ from network.models import (
     OfficePage,
     SeatTerm,
 )
-from portal.page_languages import children_in_every_locale, in_reader_language
+from portal.page_languages import children_in_every_locale, in_reader_language, public
 
 
 def office_list(
@@ -35,7 +35,7 @@ def office_list(
     kind: str = "",
     language: str = "",
 ) -> QuerySet[OfficePage]:
-    offices = in_reader_language(children_in_every_locale(OfficePage, index).live().public())
+    offices = in_reader_language(public(children_in_every_locale(OfficePage, index).live()))
     if query:
         offices = offices.filter(
             Q(title__icontains=query)

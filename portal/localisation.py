@@ -21,10 +21,14 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path
 
 from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.urls import serve_pattern
 
 from portal.page_languages import content_language
+
+# The routing route_page knows how to follow without reading each page's specific row.
+_KNOWN_ROUTES = {Page.route, RoutablePageMixin.route}
 
 
 class OptionalLanguagePrefixPattern(LocalePrefixPattern):
@@ -49,10 +53,85 @@ def localised_patterns(*urls) -> list[URLResolver]:
     return [URLResolver(OptionalLanguagePrefixPattern(prefix_default_language=False), list(urls))]
 
 
+def route_page(request: HttpRequest, path: str):
+    """Wagtail's route for ``path``, trying each locale's tree in turn; None if none has it.
+
+    Wagtail walks the tree a level at a time, two queries a level (the child, then its
+    specific row). The pages along ``path`` below every locale's root are read here in one
+    query, by their url_path, and the same rules applied: a live routable page's own routes
+    come before its children, the last page must be live. Only the page found is read
+    with its specific fields.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    root_paths = [root for root in Site.get_site_root_paths() if root.site_id == site.id]
+    prefixes = ["/".join(components[:depth]) for depth in range(len(components) + 1)]
+    candidates = {
+        root.root_path + (f"{prefix}/" if prefix else "")
+        for root in root_paths
+        for prefix in prefixes
+    }
+    found = {
+        page.url_path: page
+        for page in Page.objects.filter(url_path__in=candidates).select_related("locale")
+    }
+    roots = {
+        root.language_code: found[root.root_path] for root in root_paths if root.root_path in found
+    }
+    if request is not None and not hasattr(request, "_portal_locale_roots"):
+        request._portal_locale_roots = roots
+    for root in _in_language_order(roots):
+        chain = [root]
+        for prefix in prefixes[1:]:
+            page = found.get(f"{root.url_path}{prefix}/")
+            if page is None:
+                break
+            chain.append(page)
+        try:
+            return _route_along(request, chain, components)
+        except Http404:
+            continue
+    return None
+
+
+def _in_language_order(roots: dict[str, Page]) -> list[Page]:
+    """The requested language's root, the default language's, then the others'."""
+    order = [content_language(), settings.LANGUAGE_CODE]
+    order += [code for code, _name in settings.LANGUAGES]
+    return [roots[code] for code in dict.fromkeys(order) if code in roots]
+
+
+def _route_along(request: HttpRequest, chain: list[Page], components: list[str]):
+    """Wagtail's routing down ``chain``, the pages named by the first components of the
+    path; Http404 when no page takes the rest of it."""
+    for depth, page in enumerate(chain):
+        model = page.specific_class
+        remaining = components[depth:]
+        if model is None or model.route not in _KNOWN_ROUTES:
+            # A page type with routing of its own: let it route the rest, as Wagtail would.
+            return page.specific.route(request, remaining)
+        takes_rest = not remaining
+        if not takes_rest and page.live and issubclass(model, RoutablePageMixin):
+            try:
+                model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+            except Http404:
+                pass
+            else:
+                takes_rest = True
+        if takes_rest:
+            specific = model._default_manager.select_related("locale").get(pk=page.pk)
+            if depth:
+                specific._cached_parent_obj = chain[depth - 1]
+            return specific.route(request, remaining)
+    raise Http404
+
+
 def locale_roots(site: Site, request: HttpRequest | None = None) -> list[Page]:
     """The site's root page in each locale: the requested one, the default, the others.
 
-    Read once per request when one is given.
+    Read once per request when one is given (routing reads them with the page).
     """
     roots = getattr(request, "_portal_locale_roots", None)
     if roots is None:
@@ -60,23 +139,7 @@ def locale_roots(site: Site, request: HttpRequest | None = None) -> list[Page]:
         roots = {root.locale.language_code: root for root in translations}
         if request is not None:
             request._portal_locale_roots = roots
-    order = [content_language(), settings.LANGUAGE_CODE]
-    order += [code for code, _name in settings.LANGUAGES]
-    return [roots[code] for code in dict.fromkeys(order) if code in roots]
-
-
-def route_page(request: HttpRequest, path: str):
-    """Wagtail's route for ``path``, trying each locale's tree in turn; None if none has it."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    components = [component for component in path.split("/") if component]
-    for root in locale_roots(site, request):
-        try:
-            return root.specific.route(request, components)
-        except Http404:
-            continue
-    return None
+    return _in_language_order(roots)
 
 
 def live_translation(

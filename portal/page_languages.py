@@ -5,13 +5,26 @@ builds on it. Every page type takes its addresses from ``ReaderLanguageUrlMixin`
 """
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language, get_language_from_path
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+from portal.page_serving import ViewRestrictionsInOneQueryMixin
 
 
 def content_language(language_code: str | None = None) -> str:
@@ -32,6 +45,19 @@ def children_in_every_locale(model: type[Page], index: Page) -> QuerySet:
     for parent in index.get_translations(inclusive=True).only("path", "depth"):
         parents |= Q(path__startswith=parent.path, depth=parent.depth + 1)
     return model.objects.filter(parents)
+
+
+def public(pages: QuerySet) -> QuerySet:
+    """Wagtail's ``public()`` as a condition of the same query.
+
+    Wagtail's reads every view restriction first, a query each time it is called (several
+    times on a page that lists several kinds of pages). A page is private when it or an
+    ancestor is restricted, that is when a restricted page's tree path begins its own.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted))
 
 
 def in_reader_language(pages: QuerySet) -> QuerySet:
@@ -56,8 +82,11 @@ def in_reader_language(pages: QuerySet) -> QuerySet:
     return pages.filter(pk=Subquery(chosen))
 
 
-class ReaderLanguageUrlMixin:
+class ReaderLanguageUrlMixin(ViewRestrictionsInOneQueryMixin):
     """A page's address in the reader's language, whatever the page's own language.
+
+    Every page type of the portal has it, and with it what all of them do alike when
+    served (``portal.page_serving``).
 
     A link from a French page to one not translated into French (a catalogue entry, an
     office, a page linked inside rich text) keeps the reader's prefix, ``/fr/catalogue/…``,

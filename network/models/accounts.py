@@ -6,11 +6,15 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .roles import MemberRole, Seat
+
+# The group of the secretariat's accounts (network.permissions.SECRETARIAT_GROUP).
+SECRETARIAT_GROUP = "Secretariat"
 
 
 class AccountManager(UserManager):
@@ -73,16 +77,36 @@ class User(AbstractUser):
     def preferred_time_zone(self) -> str | None:
         """The time zone of the person's office, if the portal knows it (read once)."""
         if not hasattr(self, "_preferred_time_zone"):
-            from .members import Member
-
-            self._preferred_time_zone = (
-                Member.objects.filter(user=self, office__isnull=False)
-                .values_list("office__time_zone", flat=True)
-                .first()
-                if self.pk
-                else None
-            ) or None
+            self._read_reader_facts()
         return self._preferred_time_zone
+
+    def _read_reader_facts(self) -> None:
+        """Read what every page asks of a signed-in reader in one query, and keep it on
+        this object for the request: their office's time zone (ReaderTimeZoneMiddleware),
+        whether they belong to the secretariat and to the network (network.permissions)."""
+        from django.contrib.auth.models import Group
+
+        from .members import Member
+
+        facts = None
+        if self.pk:
+            office_zone = Member.objects.filter(user=OuterRef("pk"), office__isnull=False)
+            secretariat = Group.objects.filter(user=OuterRef("pk"), name=SECRETARIAT_GROUP)
+            member = Member.objects.filter(user=OuterRef("pk"))
+            facts = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list(
+                    Subquery(office_zone.values("office__time_zone")[:1]),
+                    Exists(secretariat),
+                    Exists(member),
+                )
+                .first()
+            )
+        zone, in_secretariat, has_profile = facts or (None, False, False)
+        self._preferred_time_zone = zone or None
+        self._portal_is_secretariat = in_secretariat
+        self._portal_is_member = has_profile
 
     def _get_session_auth_hash(self, secret=None):
         # Django signs each session with a hash of the password; adding the epoch lets

@@ -16,6 +16,7 @@ from portal.page_languages import (
     ReaderLanguageUrlMixin,
     children_in_every_locale,
     in_reader_language,
+    public,
 )
 
 
@@ -28,7 +29,7 @@ class NewsIndexPage(AreaIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = in_reader_language(
-            children_in_every_locale(NewsArticlePage, self).live().public()
+            public(children_in_every_locale(NewsArticlePage, self).live())
         ).order_by("-date", "-pk")
         context["articles"] = Paginator(articles, 10).get_page(request.GET.get("page"))
         return context

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.page_languages import ReaderLanguageUrlMixin, in_reader_language
+from portal.page_languages import ReaderLanguageUrlMixin, in_reader_language, public
 
 
 class AreaIndexPage(ReaderLanguageUrlMixin, Page):
@@ -62,7 +62,7 @@ class HomePage(ReaderLanguageUrlMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = in_reader_language(
-            NewsArticlePage.objects.live().public()
+            public(NewsArticlePage.objects.live())
         ).order_by("-date", "-pk")[:3]
         return context
 

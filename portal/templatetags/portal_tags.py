@@ -2,11 +2,14 @@
 
 from django import template
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from portal import localisation
 from portal.models import Secretariat, StandardPage
@@ -14,16 +17,45 @@ from portal.models import Secretariat, StandardPage
 register = template.Library()
 
 
+def _public_children(parent: Page):
+    """The parent's live children outside any private section: Wagtail's ``public()``
+    reads every view restriction first, a query of its own; here they are a condition."""
+    steplen = Page.steplen
+    lineage = [parent.path[:end] for end in range(steplen, len(parent.path) + 1, steplen)]
+    restricted = PageViewRestriction.objects.filter(
+        Q(page_id=OuterRef("pk")) | Q(page__path__in=lineage)
+    )
+    return parent.get_children().live().filter(~Exists(restricted))
+
+
+def _root_children(site: Site, request) -> list:
+    """The live, public children of the site's root page, read once per request: the menu
+    and the footer both list some of them."""
+    if not hasattr(request, "_portal_root_children"):
+        children = _public_children(site.root_page)
+        request._portal_root_children = list(children.select_related("locale"))
+    return request._portal_root_children
+
+
+def _prefetch_translations(pages: list, request) -> None:
+    """Read the pages' translations at once, unless every page is in the reader's language."""
+    content = localisation.content_language()
+    if any(page.locale.language_code != content for page in pages):
+        localisation.prefetch_live_translations(pages, request)
+
+
 def _menu_pages(site: Site, request) -> list:
     """The menu's pages: the default locale's, then any the reader's locale adds."""
     root = site.root_page
-    pages = list(root.get_children().live().in_menu().public().select_related("locale"))
+    pages = [page for page in _root_children(site, request) if page.show_in_menus]
     local_root = localisation.locale_roots(site, request)[0]
     if local_root.pk != root.pk:
         known = {page.translation_key for page in pages}
-        children = local_root.get_children().live().in_menu().public().select_related("locale")
-        pages += [page for page in children if page.translation_key not in known]
-        localisation.prefetch_live_translations(pages, request)
+        children = _public_children(local_root).in_menu()
+        pages += [
+            page for page in children.select_related("locale") if page.translation_key not in known
+        ]
+    _prefetch_translations(pages, request)
     return pages
 
 
@@ -128,9 +160,27 @@ def editor_userbar(context):
     page = context.get("page") or context.get("self")
     if request is None or not isinstance(page, Page) or not page.pk:
         return ""
+    if not _may_use_admin(request.user):
+        # Wagtail's own test, asked first: it spares the page permissions' queries.
+        return ""
     if not page.permissions_for_user(request.user).can_edit():
         return ""
     return wagtailuserbar(context)
+
+
+def _may_use_admin(user) -> bool:
+    """Whether the person may use Wagtail's admin, which the userbar belongs to: one query,
+    where ``user.has_perm`` reads every permission the person has."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    granted = Q(user=user) | Q(group__user=user)
+    return (
+        Permission.objects.filter(granted, content_type__app_label="wagtailadmin")
+        .filter(codename="access_admin")
+        .exists()
+    )
 
 
 # The standard pages the footer links to, found by their slug under the home page, in order.
@@ -147,10 +197,14 @@ def site_footer(context):
     site = Site.find_for_request(request)
     pages = []
     if site is not None:
-        found = StandardPage.objects.child_of(site.root_page).live().public()
-        by_slug = {page.slug: page for page in found.filter(slug__in=FOOTER_PAGE_SLUGS)}
+        standard = ContentType.objects.get_for_model(StandardPage).pk
+        by_slug = {
+            page.slug: page
+            for page in _root_children(site, request)
+            if page.content_type_id == standard and page.slug in FOOTER_PAGE_SLUGS
+        }
         pages = [by_slug[slug] for slug in FOOTER_PAGE_SLUGS if slug in by_slug]
-        localisation.prefetch_live_translations(pages, request)
+        _prefetch_translations(pages, request)
     links = []
     for page in pages:
         shown = localisation.live_translation(page, content, request) or page

@@ -11,7 +11,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from network.models import Member, User
-from portal.page_languages import children_in_every_locale, in_reader_language
+from portal.page_languages import children_in_every_locale, in_reader_language, public
 from portal.workshops import permissions
 from portal.workshops.models import (
     Feedback,
@@ -35,7 +35,7 @@ class WorkshopListing:
 
 def _listed(index: WorkshopIndexPage) -> QuerySet[WorkshopPage]:
     """The index's published public workshops, each once, in the reader's language."""
-    return in_reader_language(children_in_every_locale(WorkshopPage, index).live().public())
+    return in_reader_language(public(children_in_every_locale(WorkshopPage, index).live()))
 
 
 def workshop_listing(

@@ -14,6 +14,7 @@ from portal.page_languages import (
     ReaderLanguageUrlMixin,
     children_in_every_locale,
     in_reader_language,
+    public,
 )
 from portal.page_routes import SubpageUrlsMixin
 
@@ -33,7 +34,7 @@ class TaskForceIndexPage(AreaIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["taskforces"] = in_reader_language(
-            children_in_every_locale(TaskForcePage, self).live().public()
+            public(children_in_every_locale(TaskForcePage, self).live())
         ).order_by("-start_date", "title")
         return context
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from portal.page_languages import in_reader_language
+from portal.page_languages import in_reader_language, public
 from portal.workshops.models import WorkshopIndexPage, WorkshopPage
 
 register = template.Library()
@@ -13,7 +13,7 @@ register = template.Library()
 def upcoming_workshops(limit: int = 3):
     """The next published public workshops (and those under way), soonest first."""
     workshops = (
-        in_reader_language(WorkshopPage.objects.live().public())
+        in_reader_language(public(WorkshopPage.objects.live()))
         .filter(ends_at__gte=timezone.now())
         .order_by("starts_at")[:limit]
     )
@@ -23,8 +23,8 @@ def upcoming_workshops(limit: int = 3):
 @register.simple_tag(takes_context=True)
 def upcoming_workshop_figure(context) -> dict:
     """How many published public workshops are to come or under way, and their list."""
-    index = in_reader_language(WorkshopIndexPage.objects.live().public()).first()
-    upcoming = in_reader_language(WorkshopPage.objects.live().public()).filter(
+    index = in_reader_language(public(WorkshopIndexPage.objects.live())).first()
+    upcoming = in_reader_language(public(WorkshopPage.objects.live())).filter(
         ends_at__gte=timezone.now()
     )
     return {"count": upcoming.count(), "url": index.get_url(context["request"]) if index else ""}
