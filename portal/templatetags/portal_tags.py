@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from portal import localisation
 from portal.models import Secretariat, StandardPage
+from portal.page_visibility import public
 
 register = template.Library()
 
@@ -19,11 +20,11 @@ register = template.Library()
 def _menu_pages(site: Site, request) -> list:
     """The menu's pages: the default locale's, then any the reader's locale adds."""
     root = site.root_page
-    pages = list(root.get_children().live().in_menu().public().select_related("locale"))
+    pages = list(public(root.get_children().live().in_menu()).select_related("locale"))
     local_root = localisation.locale_roots(site, request)[0]
     if local_root.pk != root.pk:
         known = {page.translation_key for page in pages}
-        children = local_root.get_children().live().in_menu().public().select_related("locale")
+        children = public(local_root.get_children().live().in_menu()).select_related("locale")
         pages += [page for page in children if page.translation_key not in known]
         localisation.prefetch_live_translations(pages, request)
     return pages
@@ -149,7 +150,7 @@ def site_footer(context):
     site = Site.find_for_request(request)
     pages = []
     if site is not None:
-        found = StandardPage.objects.child_of(site.root_page).live().public()
+        found = public(StandardPage.objects.child_of(site.root_page).live())
         by_slug = {page.slug: page for page in found.filter(slug__in=FOOTER_PAGE_SLUGS)}
         pages = [by_slug[slug] for slug in FOOTER_PAGE_SLUGS if slug in by_slug]
         localisation.prefetch_live_translations(pages, request)
