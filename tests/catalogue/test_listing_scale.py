@@ -34,7 +34,27 @@ class QueryCountTests:
         "/catalogue/?sort=adopted",
         "/catalogue/?category=category-1&deployment=cloud&tag=python&page=2",
         "/catalogue/?q=bulk&office=AA&standard=ST.96",
+        "/catalogue/?sort=newest&page=30",
     ]
+    # Today's ceiling for a visitor: the listing's own three queries (facets with the total,
+    # the page of results, their providers) and the site's layout (routing, menu, footer).
+    MAX_QUERIES = 15
+
+    def counts(self, client, cast) -> dict:
+        client.logout()
+        visitor = {url: count_queries(client, url) for url in self.URLS}
+        client.force_login(cast.member)
+        member = {url: count_queries(client, url) for url in self.URLS}
+        return {"visitor": visitor, "member": member}
+
+    def test_listing_queries_are_flat_from_10_to_1000_entries(self, client, site_tree, cast):
+        self.build(site_tree, cast, 10)
+        small = self.counts(client, cast)
+        self.build(site_tree, cast, 990)
+        assert selectors.listed_entries().count() == 1000
+        large = self.counts(client, cast)
+        assert large == small, (small, large)
+        assert max(large["visitor"].values()) <= self.MAX_QUERIES, large
 
     def test_listing_queries_do_not_grow_with_the_catalogue(self, client, site_tree, cast):
         self.build(site_tree, cast, 10)
