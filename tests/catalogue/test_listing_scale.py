@@ -2,6 +2,8 @@
 
 import time
 
+from django.test import Client
+
 import pytest
 
 from catalogue import selectors
@@ -40,19 +42,20 @@ class QueryCountTests:
     # the page of results, their providers) and the site's layout (routing, menu, footer).
     MAX_QUERIES = 15
 
-    def counts(self, client, cast) -> dict:
-        client.logout()
-        visitor = {url: count_queries(client, url) for url in self.URLS}
-        client.force_login(cast.member)
-        member = {url: count_queries(client, url) for url in self.URLS}
-        return {"visitor": visitor, "member": member}
+    def counts(self, cast) -> dict:
+        visitor, member = Client(), Client()
+        member.force_login(cast.member)
+        return {
+            "visitor": {url: count_queries(visitor, url) for url in self.URLS},
+            "member": {url: count_queries(member, url) for url in self.URLS},
+        }
 
     def test_listing_queries_are_flat_from_10_to_1000_entries(self, client, site_tree, cast):
         self.build(site_tree, cast, 10)
-        small = self.counts(client, cast)
+        small = self.counts(cast)
         self.build(site_tree, cast, 990)
         assert selectors.listed_entries().count() == 1000
-        large = self.counts(client, cast)
+        large = self.counts(cast)
         assert large == small, (small, large)
         assert max(large["visitor"].values()) <= self.MAX_QUERIES, large
 
