@@ -25,7 +25,12 @@ def proposable_office_ids(user) -> set[int]:
 
 
 def provider_office_ids(entry) -> set[int]:
-    return {office.pk for office in entry.provider_offices.all()}
+    # Read once per entry object: a page asks several rules about the same entry.
+    cached = getattr(entry, "_catalogue_provider_office_ids", None)
+    if cached is None:
+        cached = {office.pk for office in entry.provider_offices.all()}
+        entry._catalogue_provider_office_ids = cached
+    return cached
 
 
 def is_provider(user, entry) -> bool:

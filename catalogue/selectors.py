@@ -10,7 +10,15 @@ so its link never leads to an empty page.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -27,9 +35,8 @@ from catalogue.models import (
 )
 from network.models import Assessment, OfficePage
 from network.selectors import PartnerOffice, partner_offices
-from portal.localised_names import localised_label
 from portal.models import Language, Region
-from portal.page_languages import in_reader_language
+from portal.page_languages import in_reader_language, public
 
 PAGE_SIZE = 24
 MAX_COMPARED = 4
@@ -37,7 +44,7 @@ MAX_COMPARED = 4
 
 def visible_entries() -> QuerySet:
     """Published, public entries, archived ones included (they stay reachable by link)."""
-    return CatalogueEntryPage.objects.live().public()
+    return public(CatalogueEntryPage.objects.live())
 
 
 def listed_entries() -> QuerySet:
@@ -208,68 +215,6 @@ def listing_entries(state: ListingState) -> QuerySet:
         )
         .order_by(*Sort.ORDERING[state.sort])
     )
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    query_string: str
-
-
-@dataclass
-class Facet:
-    key: str
-    label: str
-    options: list[FacetOption]
-
-
-def facets(state: ListingState) -> list[Facet]:
-    """Each facet's values with their counts, one grouped query per facet."""
-    result = []
-    base = listed_entries()
-    for facet in FACETS:
-        others = filtered_entries(state.without_facet(facet.key), base=base)
-        key_path = facet.path.rsplit("__", 1)[0] + "__translation_key" if facet.taxonomy else None
-        columns = [facet.path] + [path for path in (facet.label_path, key_path) if path]
-        rows = (
-            others.filter(**{f"{facet.path}__isnull": False})
-            .order_by()
-            .values(*columns)
-            .annotate(n=Count("pk", distinct=True))
-        )
-        labels = dict(facet.choices)
-        selected = state.selected.get(facet.key, [])
-        options = []
-        for row in rows:
-            value = str(row[facet.path])
-            label = row[facet.label_path] if facet.label_path else labels.get(value, value)
-            if facet.taxonomy is not None:
-                label = localised_label(facet.taxonomy, row[key_path], label)
-            options.append(
-                FacetOption(
-                    value=value,
-                    label=str(label),
-                    count=row["n"],
-                    selected=value in selected,
-                    query_string=state.toggled(facet.key, value),
-                )
-            )
-        # A chosen value that matches nothing any more still shows, so it can be unchosen.
-        for value in selected:
-            if not any(option.value == value for option in options):
-                options.append(FacetOption(value, value, 0, True, state.toggled(facet.key, value)))
-        if facet.choices:
-            order = [key for key, _label in facet.choices]
-            options.sort(
-                key=lambda option: order.index(option.value) if option.value in order else 99
-            )
-        else:
-            options.sort(key=lambda option: (-option.count, option.label.lower()))
-        result.append(Facet(facet.key, str(facet.label), options))
-    return result
 
 
 def compared_entries(ids: list[int]) -> list[CatalogueEntryPage]:

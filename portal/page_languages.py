@@ -12,7 +12,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -73,13 +72,18 @@ def in_reader_language(pages: QuerySet) -> QuerySet:
         default=Value(2),
         output_field=IntegerField(),
     )
-    chosen = (
+    # A page is kept unless a page of its set comes before it: NOT EXISTS, which the
+    # database runs as one anti-join, where a subquery per page picking the first of its
+    # set ran once for every page listed.
+    preferred = (
         pages.filter(translation_key=OuterRef("translation_key"))
-        .annotate(preference=preference)
-        .order_by("preference", "pk")
-        .values("pk")[:1]
+        .alias(preference=preference)
+        .filter(
+            Q(preference__lt=OuterRef("preference"))
+            | Q(preference=OuterRef("preference"), pk__lt=OuterRef("pk"))
+        )
     )
-    return pages.filter(pk=Subquery(chosen))
+    return pages.alias(preference=preference).exclude(Exists(preferred))
 
 
 class ReaderLanguageUrlMixin(ViewRestrictionsInOneQueryMixin):

@@ -7,7 +7,6 @@ from django.urls import reverse
 from catalogue import selectors
 from catalogue.models import CatalogueIndexPage
 from catalogue.selectors import MAX_COMPARED
-from network.selectors import office_display_names
 from portal.page_languages import in_reader_language
 
 register = template.Library()
@@ -63,10 +62,6 @@ def facet_groups(facets):
     for facet in facets:
         if not facet.options:
             continue
-        if facet.key == "office":
-            names = office_display_names([option.value for option in facet.options])
-            for option in facet.options:
-                option.label = names.get(option.value, option.label)
         top, rest = facet.options[:FACET_TOP_VALUES], facet.options[FACET_TOP_VALUES:]
         chosen = sum(option.selected for option in facet.options)
         groups.append(

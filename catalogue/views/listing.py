@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from catalogue import selectors
 from catalogue.exports import entry_rows, entry_summary
+from catalogue.facets import facet_counts
 from catalogue.forms import ComparedIdsForm, CompareForm, ListingFilterForm
 from portal.exports import csv_response
 
@@ -44,15 +45,16 @@ def listing(request, index):
     state, errors = _listing_state(request)
     compare_ids, compare_errors = _compared_ids(request)
     errors += compare_errors
-    entries = Paginator(selectors.listing_entries(state), selectors.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    total, facets = facet_counts(state)
+    paginator = Paginator(selectors.listing_entries(state), selectors.PAGE_SIZE)
+    paginator.count = total  # counted with the facets, in the same query
+    entries = paginator.get_page(request.GET.get("page"))
     context = {
         "page": index,
         "self": index,
         "state": state,
         "entries": entries,
-        "facets": selectors.facets(state),
+        "facets": facets,
         "sort_choices": selectors.Sort.CHOICES,
         "filters_query": state.query_string(),
         "query_string": state.query_string(),

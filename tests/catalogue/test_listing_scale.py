@@ -2,6 +2,8 @@
 
 import time
 
+from django.test import Client
+
 import pytest
 
 from catalogue import selectors
@@ -34,7 +36,28 @@ class QueryCountTests:
         "/catalogue/?sort=adopted",
         "/catalogue/?category=category-1&deployment=cloud&tag=python&page=2",
         "/catalogue/?q=bulk&office=AA&standard=ST.96",
+        "/catalogue/?sort=newest&page=30",
     ]
+    # Today's ceiling for a visitor: the listing's own three queries (facets with the total,
+    # the page of results, their providers) and the site's layout (routing, menu, footer).
+    MAX_QUERIES = 15
+
+    def counts(self, cast) -> dict:
+        visitor, member = Client(), Client()
+        member.force_login(cast.member)
+        return {
+            "visitor": {url: count_queries(visitor, url) for url in self.URLS},
+            "member": {url: count_queries(member, url) for url in self.URLS},
+        }
+
+    def test_listing_queries_are_flat_from_10_to_1000_entries(self, client, site_tree, cast):
+        self.build(site_tree, cast, 10)
+        small = self.counts(cast)
+        self.build(site_tree, cast, 990)
+        assert selectors.listed_entries().count() == 1000
+        large = self.counts(cast)
+        assert large == small, (small, large)
+        assert max(large["visitor"].values()) <= self.MAX_QUERIES, large
 
     def test_listing_queries_do_not_grow_with_the_catalogue(self, client, site_tree, cast):
         self.build(site_tree, cast, 10)

@@ -100,6 +100,17 @@ class HiddenEntriesTests:
         assert categories == {"shown": 2}
         assert "Hidden category" not in text
 
+    def test_no_facet_counts_a_hidden_entry(self, client, entries):
+        # All five entries are provided by office A; three are unpublished or archived.
+        response = client.get("/catalogue/")
+        counts = {
+            (facet.key, option.value): option.count
+            for facet in response.context["facets"]
+            for option in facet.options
+        }
+        assert counts[("office", "AA")] == 2
+        assert counts and max(counts.values()) <= 2
+
     @pytest.mark.parametrize("role", ROLES)
     def test_filtering_by_the_hidden_category_finds_nothing(self, as_role, entries, role):
         response = as_role(role).get("/catalogue/?category=hidden")
