@@ -3,6 +3,7 @@ falling back to the original, while pages and filters keep pointing at the origi
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -96,7 +97,10 @@ def test_filtering_by_a_translated_category_works_in_both_languages(client, cata
 def test_translated_names_cost_at_most_one_query_per_page(client, catalogue):
     def count(language):
         client.cookies["django_language"] = language
-        with CaptureQueriesContext(connection) as queries:
+        with (
+            override_settings(PORTAL_PAGE_CACHE=False),
+            CaptureQueriesContext(connection) as queries,
+        ):
             client.get("/catalogue/", headers={"accept-language": language}, follow=True)
         return len(queries)
 
