@@ -45,6 +45,8 @@ from django.test.utils import (  # noqa: E402
 )
 from django.urls import path  # noqa: E402
 
+from bench.stats import percentile  # noqa: E402
+
 LISTINGS = [
     ("listing", "/catalogue/", {}),
     ("two facets", "/catalogue/?category=category-1&deployment=cloud", {}),
@@ -129,11 +131,6 @@ def queries(client: Client, url: str, headers: dict) -> int:
     with CaptureQueriesContext(connection) as captured:
         client.get(url, **headers)
     return len(captured)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -44,6 +44,8 @@ from django.test.utils import (  # noqa: E402
 )
 from django.urls import path  # noqa: E402
 
+from bench.stats import percentile  # noqa: E402
+
 PAGES = ["/", "/fr/", "/catalogue/", "/network/", "/news/", "/workshops/"]
 
 
@@ -83,11 +85,6 @@ def serve(url: str, seconds: float, expect: str | None) -> list[float]:
         client.get(url)
         timings.append(time.perf_counter() - started)
     return timings
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.stats import percentile  # noqa: E402
 from search import models as search_models  # noqa: E402
 from search import postgres as search_postgres  # noqa: E402
 from search import query as search_query  # noqa: E402
@@ -203,11 +204,6 @@ def measure(run, *, repeat: int, max_seconds: float) -> list[float]:
         run()
         timings.append((time.perf_counter() - started) * 1000)
     return timings
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
