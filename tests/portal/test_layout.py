@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
 
-AREAS = ["Network", "Catalogue", "Task forces", "Workshops", "News", "Search"]
+AREAS = ["Network", "Catalogue", "Task forces", "Workshops", "News"]
 
 
 def get_soup(client, url="/", **headers) -> BeautifulSoup:
@@ -20,6 +20,9 @@ def test_every_area_is_in_the_main_navigation_and_answers(client, site_tree):
     for area in AREAS:
         assert area in links, f"{area} is missing from the main navigation"
         assert client.get(links[area]).status_code == 200, area
+    # Search has its box in the header, not a menu item as well.
+    assert "Search" not in links
+    assert get_soup(client).find("form", role="search")["action"] == "/search/"
 
 
 def test_the_current_area_is_marked_in_the_navigation(client, site_tree):

@@ -39,7 +39,7 @@ def test_task_force_page_shows_mandate_chair_and_member_count(client, site_tree)
     page = BeautifulSoup(client.get(taskforce.url).content, "html.parser")
     text = page.main.get_text(" ", strip=True)
     assert "Share AI tools for classification." in text
-    assert "Lena Fischer (European Patent Office" in text
+    assert "Lena Fischer · European Patent Office" in text
     assert "Members 2" in text
 
 
