@@ -36,7 +36,7 @@ from catalogue.models import (
 from network.models import Assessment, OfficePage
 from network.selectors import PartnerOffice, partner_offices
 from portal.models import Language, Region
-from portal.page_languages import in_reader_language, public
+from portal.page_languages import in_reader_language_condition, public
 
 PAGE_SIZE = 24
 MAX_COMPARED = 4
@@ -49,7 +49,9 @@ def visible_entries() -> QuerySet:
 
 def listed_entries() -> QuerySet:
     """Visible, not archived, once each (in the reader's language where translated)."""
-    return in_reader_language(visible_entries().exclude(freshness__state=FreshnessState.ARCHIVED))
+    return in_reader_language_condition(
+        visible_entries().exclude(freshness__state=FreshnessState.ARCHIVED)
+    )
 
 
 @dataclass(frozen=True)
