@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from network.permissions import is_secretariat
 from taskforces.models import (
@@ -24,6 +24,7 @@ from taskforces.models import (
     Post,
     ReadPosition,
     TaskForcePage,
+    Thread,
     ThreadWatch,
     WatchLevel,
 )
@@ -65,7 +66,7 @@ def _read(user) -> HeaderFacts:
                 user_id=user.pk, read_at__isnull=True, taskforce_id__in=readable_ids
             )
         ),
-        "header_unread_posts": _count(_unread_posts(user, readable_ids)),
+        "header_unread_posts": _unread_posts(user, readable_ids),
         "header_role_ids": ArraySubquery(memberships.values("taskforce_id")),
         "header_roles": ArraySubquery(memberships.values("role")),
     }
@@ -92,17 +93,18 @@ def _read(user) -> HeaderFacts:
     )
 
 
-def _unread_posts(user, readable_ids) -> QuerySet[Post]:
-    """Visible posts by others, past where the reader stopped, in threads not muted (their
-    own setting for the thread, else for the workspace, else normal)."""
-    last_read = ReadPosition.objects.filter(thread=OuterRef("thread_id"), user_id=user.pk)
-    own_level = ThreadWatch.objects.filter(thread=OuterRef("thread_id"), user_id=user.pk)
-    workspace_level = Membership.objects.filter(
-        taskforce=OuterRef("thread__taskforce_id"), user_id=user.pk
-    )
-    return (
-        Post.objects.filter(thread__taskforce_id__in=readable_ids, hidden_at__isnull=True)
-        .exclude(author_id=user.pk)
+def _unread_posts(user, readable_ids) -> Cast:
+    """Visible posts by others past where the reader stopped, in the threads they have not
+    muted (their own setting for the thread, else for the workspace, else normal), counted
+    thread by thread and summed."""
+    last_read = ReadPosition.objects.filter(thread=OuterRef("pk"), user_id=user.pk)
+    own_level = ThreadWatch.objects.filter(thread=OuterRef("pk"), user_id=user.pk)
+    workspace_level = Membership.objects.filter(taskforce=OuterRef("taskforce_id"), user_id=user.pk)
+    unread = Post.objects.filter(
+        thread=OuterRef("pk"), pk__gt=OuterRef("last_read"), hidden_at__isnull=True
+    ).exclude(author_id=user.pk)
+    threads = (
+        Thread.objects.filter(taskforce_id__in=readable_ids)
         .annotate(
             last_read=Coalesce(Subquery(last_read.values("last_read_post_id")[:1]), Value(0)),
             level=Coalesce(
@@ -110,10 +112,14 @@ def _unread_posts(user, readable_ids) -> QuerySet[Post]:
                 Subquery(workspace_level.values("watch_level")[:1]),
                 Value(WatchLevel.NORMAL.value),
             ),
+            unread=_count(unread),
         )
-        .filter(pk__gt=F("last_read"))
         .filter(~Q(level=WatchLevel.MUTED))
+        .order_by()
+        .annotate(total=Func(F("unread"), function="SUM", output_field=IntegerField()))
     )
+    # SUM of counts is a numeric in PostgreSQL: back to an integer, as the count it is.
+    return Cast(Coalesce(Subquery(threads.values("total")), Value(0)), IntegerField())
 
 
 def _count(queryset: QuerySet) -> Coalesce:
