@@ -57,7 +57,12 @@ def _current_seats(user) -> dict[int, str]:
 
 def forget_cached_roles(user) -> None:
     """After a change of seat or group in this request, ask the database again."""
-    for attribute in ("_portal_is_secretariat", "_portal_is_member", "_portal_seats"):
+    for attribute in (
+        "_portal_is_secretariat",
+        "_portal_is_member",
+        "_portal_may_use_admin",
+        "_portal_seats",
+    ):
         if hasattr(user, attribute):
             delattr(user, attribute)
 

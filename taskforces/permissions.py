@@ -34,8 +34,9 @@ def _roles(user) -> dict[int, str]:
 
 def forget_cached_memberships(user) -> None:
     """After a change of membership in this request, ask the database again."""
-    if hasattr(user, "_taskforce_roles"):
-        del user._taskforce_roles
+    for attribute in ("_taskforce_roles", "_taskforce_header"):
+        if hasattr(user, attribute):
+            delattr(user, attribute)
 
 
 def role_in(user, taskforce: TaskForcePage) -> str | None:

@@ -83,8 +83,9 @@ class User(AbstractUser):
     def _read_reader_facts(self) -> None:
         """Read what every page asks of a signed-in reader in one query, and keep it on
         this object for the request: their office's time zone (ReaderTimeZoneMiddleware),
-        whether they belong to the secretariat and to the network (network.permissions)."""
-        from django.contrib.auth.models import Group
+        whether they belong to the secretariat and to the network (network.permissions),
+        and whether they may use Wagtail's admin (the userbar, portal_tags.editor_userbar)."""
+        from django.contrib.auth.models import Group, Permission
 
         from .members import Member
 
@@ -93,6 +94,12 @@ class User(AbstractUser):
             office_zone = Member.objects.filter(user=OuterRef("pk"), office__isnull=False)
             secretariat = Group.objects.filter(user=OuterRef("pk"), name=SECRETARIAT_GROUP)
             member = Member.objects.filter(user=OuterRef("pk"))
+            # Wagtail's own test for the admin, granted to the person or to one of their groups.
+            admin_access = Permission.objects.filter(
+                models.Q(user=OuterRef("pk")) | models.Q(group__user=OuterRef("pk")),
+                content_type__app_label="wagtailadmin",
+                codename="access_admin",
+            )
             facts = (
                 type(self)
                 .objects.filter(pk=self.pk)
@@ -100,13 +107,15 @@ class User(AbstractUser):
                     Subquery(office_zone.values("office__time_zone")[:1]),
                     Exists(secretariat),
                     Exists(member),
+                    Exists(admin_access),
                 )
                 .first()
             )
-        zone, in_secretariat, has_profile = facts or (None, False, False)
+        zone, in_secretariat, has_profile, admin = facts or (None, False, False, False)
         self._preferred_time_zone = zone or None
         self._portal_is_secretariat = in_secretariat
         self._portal_is_member = has_profile
+        self._portal_may_use_admin = admin
 
     def _get_session_auth_hash(self, secret=None):
         # Django signs each session with a hash of the password; adding the epoch lets

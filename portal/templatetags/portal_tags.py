@@ -2,7 +2,6 @@
 
 from django import template
 from django.conf import settings
-from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -169,18 +168,16 @@ def editor_userbar(context):
 
 
 def _may_use_admin(user) -> bool:
-    """Whether the person may use Wagtail's admin, which the userbar belongs to: one query,
-    where ``user.has_perm`` reads every permission the person has."""
+    """Whether the person may use Wagtail's admin, which the userbar belongs to: read with
+    the reader's other facts (``User._read_reader_facts``), where ``user.has_perm`` would
+    read every permission the person has."""
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser:
         return True
-    granted = Q(user=user) | Q(group__user=user)
-    return (
-        Permission.objects.filter(granted, content_type__app_label="wagtailadmin")
-        .filter(codename="access_admin")
-        .exists()
-    )
+    if getattr(user, "_portal_may_use_admin", None) is None:
+        user._read_reader_facts()
+    return user._portal_may_use_admin
 
 
 # The standard pages the footer links to, found by their slug under the home page, in order.
