@@ -8,7 +8,7 @@ Django's request handler in this process, for at most --seconds each:
     sessions, URL routing);
   - the listing: unfiltered, with two facets chosen, sorted by most adopted, a late page,
     and the htmx partial;
-and reports requests per second, p50 / p95 latency, SQL queries per request, and each
+with the visitors' page cache off (bench/page_cache.py measures it), and reports requests per second, p50 / p95 latency, SQL queries per request, and each
 listing's throughput as a ratio to the trivial view's.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_catalogue \\
@@ -145,7 +145,9 @@ def main() -> None:
     try:
         built = build(options.entries)
         print(f"{connection.vendor}: {options.entries} entries inserted in {built:.1f} s")
-        with override_settings(ROOT_URLCONF=bench_urlconf(), ALLOWED_HOSTS=["*"]):
+        with override_settings(
+            ROOT_URLCONF=bench_urlconf(), ALLOWED_HOSTS=["*"], PORTAL_PAGE_CACHE=False
+        ):
             client = Client()
             rows = []
             for label, url, headers in [("trivial", "/bench/trivial/", {}), *LISTINGS]:
