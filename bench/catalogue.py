@@ -8,8 +8,9 @@ Django's request handler in this process, for at most --seconds each:
     sessions, URL routing);
   - the listing: unfiltered, with two facets chosen, sorted by most adopted, a late page,
     and the htmx partial;
-with the visitors' page cache off (bench/page_cache.py measures it), and reports requests per second, p50 / p95 latency, SQL queries per request, and each
-listing's throughput as a ratio to the trivial view's.
+with the visitors' page cache off (bench/page_cache.py measures it), and reports requests
+per second, p50 / p95 latency, SQL queries per request, and each listing's throughput as a
+ratio to the trivial view's.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_catalogue \\
         .venv/bin/python bench/catalogue.py [--entries 5000] [--seconds 10]
