@@ -7,14 +7,16 @@ reason printed, otherwise.
 """
 
 import json
+import os
 import re
 import secrets
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 import psycopg
@@ -50,11 +52,22 @@ def admin_url(name: str = "postgres") -> str:
 
 
 def copy_test_database(name: str) -> None:
-    """A database of the stack's own: a copy of the test database as it stands now."""
-    template = connection.settings_dict["NAME"]
-    connections.close_all()
+    """A database of the stack's own: a copy of the test database as it stands now, by
+    pg_dump and pg_restore (a TEMPLATE copy needs no other session on the test database,
+    and the browser tests' live server keeps one open)."""
+    db = settings.DATABASES["default"]
     with psycopg.connect(admin_url(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
+    where = ["-h", db["HOST"], "-p", str(db["PORT"] or 5432), "-U", db["USER"]]
+    dump = subprocess.run(  # noqa: S603 - PostgreSQL's own tools
+        ["pg_dump", *where, "-Fc", connection.settings_dict["NAME"]],  # noqa: S607
+        capture_output=True, check=True, env=env, timeout=300,
+    )  # fmt: skip
+    subprocess.run(  # noqa: S603
+        ["pg_restore", *where, "--no-owner", "-d", name],  # noqa: S607
+        input=dump.stdout, capture_output=True, check=True, env=env, timeout=300,
+    )  # fmt: skip
 
 
 def drop_database(name: str) -> None:
