@@ -131,17 +131,9 @@ def mention_candidates(taskforce: TaskForcePage, typed: str, *, exclude, limit: 
 
 
 def member_handles(memberships) -> dict[int, str]:
-    """Person's id to handle, for the members listed (all of a task force's, so that
-    namesakes are numbered as in ``mention_handles``)."""
-    users = [membership.user for membership in memberships if membership.user.is_active]
-    handles = {user.pk: handle for handle, user in _handles(users).items()}
-    return {
-        membership.user_id: handles.get(membership.user_id)
-        or mention_handle(
-            membership.user.first_name, membership.user.last_name, f"member{membership.user_id}"
-        )
-        for membership in memberships
-    }
+    """Person's id to handle, for all of a task force's members (namesakes numbered)."""
+    users = [membership.user for membership in memberships]
+    return {user.pk: handle for handle, user in _handles(users).items()}
 
 
 # Threads and posts --------------------------------------------------------------------------

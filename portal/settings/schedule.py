@@ -1,0 +1,19 @@
+"""The portal's recurring work (``PORTAL_SCHEDULE``), read by portal/schedule.py."""
+
+# Recurring work, run by `python manage.py run_scheduler` (portal/schedule.py): each job
+# is a management command with "every" (seconds) or "cron" (a crontab line, UTC), and
+# optional "args". Two schedulers never run one job at once (a PostgreSQL advisory lock),
+# and every command here is safe to run again (docs/deployment.md, "Recurring work").
+PORTAL_SCHEDULE = {
+    # Queue again the background work whose next attempt is due.
+    "task-retries": {"command": "run_task_retries", "every": 60},
+    # Workshop reminders (never sent twice).
+    "workshop-reminders": {"command": "send_workshop_reminders", "cron": "5 * * * *"},
+    # The daily digest of task-force notifications (one per person per day).
+    "notification-digest": {"command": "send_notification_digest", "cron": "0 6 * * *"},
+    # Yearly confirmation of catalogue entries, outdated marks and archiving.
+    "catalogue-freshness": {"command": "check_catalogue_freshness", "cron": "30 2 * * *"},
+    # Search rebuilt from the content once a week: repairs any index drift that retries
+    # of failed index updates did not.
+    "search-reindex": {"command": "search_reindex", "cron": "0 3 * * 0"},
+}
