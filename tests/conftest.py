@@ -20,6 +20,26 @@ from tests import factories
 from tests.accounts import enable_two_factor
 
 
+def pytest_collection_modifyitems(items):
+    """A transactional test must bring the migrations' rows back (serialized_rollback).
+
+    Its flush fires post_migrate, whose handlers (network/signals.py) make the role
+    groups again under new keys; the next test that restores the serialized rows then
+    fails on their unique names, and so does every transactional test after it.
+    """
+    careless = [
+        item.nodeid
+        for item in items
+        for marker in item.iter_markers("django_db")
+        if marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback")
+    ]
+    if careless:
+        raise pytest.UsageError(
+            "Mark transactional tests django_db(transaction=True, serialized_rollback=True): "
+            + ", ".join(careless)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Wagtail caches the site's root paths; a rolled-back test must not leave them behind,

@@ -25,7 +25,7 @@ def expired_session() -> Session:
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_due_job_runs_its_command():
     expired_session()
     jobs = schedule.jobs_from({"sessions": {"command": "clearsessions", "every": 1}})
@@ -88,7 +88,7 @@ def test_an_empty_schedule_stops_the_scheduler(settings):
         call_command("run_scheduler")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_job_another_scheduler_is_running_is_skipped():
     if connections["default"].vendor != "postgresql":
         pytest.skip("the advisory lock is PostgreSQL's; other databases run one scheduler")
