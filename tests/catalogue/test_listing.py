@@ -1,11 +1,13 @@
 """The listing over the demo catalogue: facet counts that match the results they lead
 to, sorting, htmx updates and plain links."""
 
+from django.utils import translation
+
 import pytest
 from bs4 import BeautifulSoup
 
 from catalogue import selectors
-from catalogue.facets import facet_counts
+from catalogue.facets import facet_counts, facet_query
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +64,32 @@ class FacetCountTests:
             for option in facet.options:
                 alone = {"kind": ["service"], facet.key: [option.value]}
                 assert option.count == result_count(alone, query="translation")
+
+    def test_counts_follow_the_catalogue_after_the_same_listing_was_asked(self, demo_site, db):
+        # The SQL of a listing state is kept between requests; its counts never are.
+        state = selectors.ListingState(selected={"kind": ["service"]})
+        total, _facets = facet_counts(state)
+        entry = selectors.listed_entries().filter(kind="service").first()
+        entry.unpublish()
+        assert facet_counts(state)[0] == total - 1
+
+    @pytest.mark.parametrize("language", ["en", "fr", "ar"])
+    def test_every_language_counts_as_the_listing_shows(self, demo_site, db, language):
+        with translation.override(language):
+            for selected in COMBINATIONS[:3]:
+                state = selectors.ListingState(query="office", selected=selected)
+                total, facets = facet_counts(state)
+                assert total == selectors.filtered_entries(state).count()
+                rows = {
+                    (row["facet_key"], row["facet_value"], row["n"]) for row in facet_query(state)
+                }
+                shown = {("", None, total)} | {
+                    (facet.key, option.value, option.count)
+                    for facet in facets
+                    for option in facet.options
+                    if option.count
+                }
+                assert shown == rows
 
 
 class ListingTests:
