@@ -25,6 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.urls import serve_pattern
 
+from portal import fragment_cache
 from portal.page_languages import content_language
 
 # The routing route_page knows how to follow without reading each page's specific row.
@@ -253,13 +254,27 @@ class Alternate:
     url: str
 
 
+def addresses_in_languages(request: HttpRequest) -> dict[str, str]:
+    """``address_in_language`` for every interface language, read once per address while
+    the content stays as it is (the language switcher and the alternates both need it)."""
+
+    def addresses() -> dict[str, str]:
+        return {code: address_in_language(request, code) for code, _name in settings.LANGUAGES}
+
+    if not hasattr(request, "_portal_addresses"):
+        request._portal_addresses = fragment_cache.shared(
+            request, "addresses", addresses, request.path_info
+        )
+    return request._portal_addresses
+
+
 def alternates(request: HttpRequest) -> list[Alternate]:
     """The request's address in every language, and x-default, as absolute URLs."""
     site = Site.find_for_request(request)
     root_url = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
     found = [
-        Alternate(code, root_url + address_in_language(request, code))
-        for code, _name in settings.LANGUAGES
+        Alternate(code, root_url + address)
+        for code, address in addresses_in_languages(request).items()
     ]
     default = next(alt for alt in found if alt.language_code == settings.LANGUAGE_CODE)
     return [*found, Alternate("x-default", default.url)]

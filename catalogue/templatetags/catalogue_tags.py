@@ -2,11 +2,14 @@
 below it (the network's office page shows what an office uses and provides)."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from catalogue import selectors
 from catalogue.models import CatalogueIndexPage
 from catalogue.selectors import MAX_COMPARED
+from portal import fragment_cache
 from portal.page_languages import in_reader_language
 
 register = template.Library()
@@ -21,15 +24,21 @@ def compare_link(entry, compare_ids, query_string):
     return "?" + (f"{query_string}&" if query_string else "") + f"compare={ids}"
 
 
-@register.inclusion_tag("components/latest_catalogue_entries.html")
-def latest_catalogue_entries(limit: int = 4):
+@register.simple_tag(takes_context=True)
+def latest_catalogue_entries(context, limit: int = 4):
     """The entries most recently published in the catalogue, as cards."""
-    entries = (
-        selectors.listed_entries()
-        .select_related("category")
-        .order_by("-first_published_at")[:limit]
+
+    def cards() -> str:
+        entries = (
+            selectors.listed_entries()
+            .select_related("category")
+            .order_by("-first_published_at")[:limit]
+        )
+        return render_to_string("components/latest_catalogue_entries.html", {"entries": entries})
+
+    return mark_safe(  # noqa: S308 - the template's own, escaped output
+        fragment_cache.shared(context.get("request"), "latest_entries", cards, limit)
     )
-    return {"entries": entries}
 
 
 @register.simple_tag
@@ -82,16 +91,23 @@ def solution_figure(context) -> dict:
     """How many entries the catalogue lists, its address, and where the reader proposes a
     new one ("" for whoever may not)."""
     request = context["request"]
-    index = in_reader_language(CatalogueIndexPage.objects.live().public()).first()
-    if index is None:
-        return {"count": 0, "url": "", "add_url": ""}
-    add_url = ""
-    if request.user.is_authenticated and index.permissions_for_user(request.user).can_add_subpage():
+
+    def figure() -> dict:
+        index = in_reader_language(CatalogueIndexPage.objects.live().public()).first()
+        if index is None:
+            return {"count": 0, "url": "", "index": None}
+        count = selectors.listed_entries().count()
+        return {"count": count, "url": index.get_url(request), "index": index}
+
+    shown = fragment_cache.shared(request, "solution_figure", figure)
+    index, add_url = shown["index"], ""
+    may_add = (
+        index is not None
+        and request.user.is_authenticated
+        and index.permissions_for_user(request.user).can_add_subpage()
+    )
+    if may_add:
         add_url = reverse(
             "wagtailadmin_pages:add", args=["catalogue", "catalogueentrypage", index.pk]
         )
-    return {
-        "count": selectors.listed_entries().count(),
-        "url": index.get_url(request),
-        "add_url": add_url,
-    }
+    return {"count": shown["count"], "url": shown["url"], "add_url": add_url}

@@ -4,6 +4,7 @@ from django import template
 from django.core.exceptions import ObjectDoesNotExist
 
 from network.models import OfficeIndexPage, OfficePage
+from portal import fragment_cache
 from portal.page_languages import in_reader_language, public
 
 register = template.Library()
@@ -41,8 +42,13 @@ def avatar(user):
 @register.simple_tag(takes_context=True)
 def office_figure(context) -> dict:
     """How many offices the network lists, and the address of their list."""
-    index = in_reader_language(public(OfficeIndexPage.objects.live())).first()
-    return {
-        "count": in_reader_language(public(OfficePage.objects.live())).count(),
-        "url": index.get_url(context["request"]) if index else "",
-    }
+    request = context["request"]
+
+    def figure() -> dict:
+        index = in_reader_language(public(OfficeIndexPage.objects.live())).first()
+        return {
+            "count": in_reader_language(public(OfficePage.objects.live())).count(),
+            "url": index.get_url(request) if index else "",
+        }
+
+    return fragment_cache.shared(request, "office_figure", figure)

@@ -246,6 +246,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # left). PAGE_CACHE=0 turns it off. See docs/caching.md.
 PORTAL_PAGE_CACHE = env_flag("PAGE_CACHE", default=True)
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# What every reader of a language sees alike (figures, menu, footer), kept the same way
+# for members too (portal/fragment_cache.py). FRAGMENT_CACHE=0 turns it off.
+PORTAL_FRAGMENT_CACHE = env_flag("FRAGMENT_CACHE", default=True)
 
 # Search: the database engine (Wagtail's database backend: SQLite FTS5 on a laptop,
 # PostgreSQL full-text search with per-language stemming in production) by default.

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, PageViewRestriction, Site
 
-from portal import localisation
+from portal import fragment_cache, localisation
 from portal.models import Secretariat, StandardPage
 
 register = template.Library()
@@ -67,6 +67,20 @@ def main_menu(context):
     marked with its language, at its address in the reader's language.
     """
     request = context["request"]
+    content = localisation.content_language()
+    path = request.path
+    items = [
+        {
+            **item,
+            "current": bool(item["url"]) and path.startswith(item["url"]),
+            "lang": None if item["lang"] == content else item["lang"],
+        }
+        for item in fragment_cache.shared(request, "main_menu", lambda: _menu_items(request))
+    ]
+    return {"items": items}
+
+
+def _menu_items(request) -> list[dict]:
     language = get_language()
     site = Site.find_for_request(request)
     items = []
@@ -80,12 +94,7 @@ def main_menu(context):
                 "lang": shown.locale.language_code,
             }
         )
-    path = request.path
-    for item in items:
-        item["current"] = bool(item["url"]) and path.startswith(item["url"])
-        if item["lang"] == localisation.content_language():
-            item["lang"] = None
-    return {"items": items}
+    return items
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -95,8 +104,9 @@ def language_switcher(context):
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
     languages = []
+    addresses = localisation.addresses_in_languages(request)
     for code, name in settings.LANGUAGES:
-        address = localisation.address_in_language(request, code)
+        address = addresses[code]
         languages.append(
             {
                 "code": code,
@@ -189,6 +199,11 @@ def site_footer(context):
     """The secretariat's details and the footer's pages, each with its title and address in
     the reader's language where translated."""
     request = context["request"]
+    footer = fragment_cache.shared(request, "site_footer", lambda: _footer_parts(request))
+    return {**footer, "year": timezone.localdate().year}
+
+
+def _footer_parts(request) -> dict:
     language = get_language()
     content = localisation.content_language()
     site = Site.find_for_request(request)
@@ -217,5 +232,4 @@ def site_footer(context):
     return {
         "links": links,
         "secretariat": Secretariat.load(request_or_site=request),
-        "year": timezone.localdate().year,
     }

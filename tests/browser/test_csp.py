@@ -181,4 +181,4 @@ def test_an_inline_script_without_the_nonce_does_not_run(site, live_server_url, 
         }"""
     )
     assert page.evaluate("window.injected === undefined")
-    assert any("Content Security Policy" in error for error in problems.console_errors)
+    assert any("Content Security Policy" in error for error in problems.errors())

@@ -98,7 +98,7 @@ def test_translated_names_cost_at_most_one_query_per_page(client, catalogue):
     def count(language):
         client.cookies["django_language"] = language
         with (
-            override_settings(PORTAL_PAGE_CACHE=False),
+            override_settings(PORTAL_PAGE_CACHE=False, PORTAL_FRAGMENT_CACHE=False),
             CaptureQueriesContext(connection) as queries,
         ):
             client.get("/catalogue/", headers={"accept-language": language}, follow=True)

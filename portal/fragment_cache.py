@@ -1,0 +1,69 @@
+"""What every reader of a language sees alike, kept between requests: the home page's
+figures and lists, the menu, the footer's links.
+
+Signed-in members never get a page from the visitors' page cache (portal/page_cache.py),
+and a page rendered afresh for a visitor still asks again for the same counts and lists
+as the last reader did. The parts of a page that depend only on the published content and
+the language are kept in the page cache's store, under its generation: any change that
+purges the pages (docs/caching.md, "Purging") purges them too, and they expire after
+``PORTAL_PAGE_CACHE_SECONDS`` like the pages (what depends on the clock: upcoming
+workshops). Only values that are the same for every reader may be kept here: never what
+depends on who reads, on their permissions or on a private page.
+
+If the cache cannot be reached, or ``PORTAL_FRAGMENT_CACHE`` is off, every value is
+computed as if there were no cache.
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.utils.translation import get_language
+
+from portal.page_cache import current_generation, page_cache
+
+_MISSING = object()
+
+
+def _generation(request) -> str | None:
+    """The page cache's generation, read once per request."""
+    if request is None:
+        return current_generation()
+    if not hasattr(request, "_portal_generation"):
+        request._portal_generation = current_generation()
+    return request._portal_generation
+
+
+def _key(request, generation: str, name: str, vary: tuple) -> str | None:
+    try:
+        host = request.get_host() if request is not None else ""
+    except DisallowedHost:
+        # The error page for a host the site does not serve.
+        return None
+    parts = "\n".join((generation, name, host, get_language() or "", *map(str, vary)))
+    return "fragment:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def shared(request, name: str, compute: Callable[[], Any], *vary) -> Any:
+    """``compute()``'s value, kept for every reader of the request's host and language
+    (and ``vary``, e.g. a page's path) until the content changes.
+
+    ``compute`` must not depend on who reads: the same value is given to visitors and
+    members alike.
+    """
+    if not settings.PORTAL_FRAGMENT_CACHE:
+        return compute()
+    generation = _generation(request)
+    if generation is None:
+        return compute()
+    key = _key(request, generation, name, vary)
+    if key is None:
+        return compute()
+    cache = page_cache()
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS)
+    return value

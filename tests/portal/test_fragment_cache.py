@@ -1,0 +1,109 @@
+"""What every reader of a language sees alike (the home page's figures and lists, the menu,
+the footer, the language switcher) is kept between requests for members too, shows every
+change at once, and never carries one reader's links to another (portal/fragment_cache.py).
+"""
+
+from django.test import Client, override_settings
+
+from wagtail.models import Locale
+
+import pytest
+from bs4 import BeautifulSoup
+
+from portal.models import Secretariat
+from tests import factories
+from tests.queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _footer_setting(site_tree):
+    # Saved once in a real site; the first page rendered would create it (and purge).
+    Secretariat.load()
+
+
+def page(client, url: str = "/") -> BeautifulSoup:
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def figures(soup: BeautifulSoup) -> dict[str, str]:
+    return {
+        link.find(class_="key-figures__label").get_text(strip=True): link.find(
+            class_="key-figures__number"
+        ).get_text(strip=True)
+        for link in soup.find(class_="key-figures").find_all("a")
+    }
+
+
+def menu(soup: BeautifulSoup) -> list[str]:
+    return [link.get_text(strip=True) for link in soup.select(".main-nav a")]
+
+
+def test_a_members_second_home_page_takes_fewer_queries_and_shows_the_same(site_tree, cast):
+    factories.OfficePageFactory(parent=site_tree.network)
+    client = Client()
+    client.force_login(cast.member)
+    fresh = count_queries(client, "/")
+    with override_settings(PORTAL_FRAGMENT_CACHE=False):
+        expected = figures(page(client))
+    kept = count_queries(client, "/", fragments=True)
+    assert kept < fresh
+    assert figures(page(client)) == expected
+
+
+def test_a_new_office_is_counted_at_once_for_members_and_visitors(site_tree, cast):
+    factories.OfficePageFactory(parent=site_tree.network)
+    member = Client()
+    member.force_login(cast.member)
+    before = figures(page(member))["offices in the network"]
+    assert figures(page(Client()))["offices in the network"] == before
+
+    factories.OfficePageFactory(parent=site_tree.network)
+    assert int(figures(page(member))["offices in the network"]) == int(before) + 1
+    assert int(figures(page(Client()))["offices in the network"]) == int(before) + 1
+
+
+def test_a_renamed_area_shows_in_the_menu_at_once(site_tree, cast):
+    member = Client()
+    member.force_login(cast.member)
+    assert "Workshops" in " ".join(menu(page(member)))
+    workshops = site_tree.workshops
+    workshops.title = "Events"
+    workshops.save_revision().publish()
+    shown = " ".join(menu(page(member)))
+    assert "Events" in shown and "Workshops" not in shown
+
+
+def test_the_link_to_propose_an_entry_stays_with_whoever_may_add_one(site_tree, cast):
+    editor = Client()
+    editor.force_login(cast.secretariat)
+    proposal = "/admin/pages/add/catalogue/catalogueentrypage/"
+    assert proposal in str(page(editor))
+    # The figure was kept when the secretariat read the page; the link was not.
+    assert proposal not in str(page(Client()))
+    member = Client()
+    member.force_login(cast.member)
+    assert proposal not in str(page(member))
+
+
+def test_each_language_keeps_its_own_menu(site_tree):
+    french = site_tree.workshops.copy_for_translation(
+        Locale.objects.get_or_create(language_code="fr")[0], copy_parents=True
+    )
+    french.title = "Ateliers"
+    french.save_revision().publish()
+    assert "Ateliers" in " ".join(menu(page(Client(), "/fr/")))
+    english = " ".join(menu(page(Client(), "/")))
+    assert "Workshops" in english and "Ateliers" not in english
+    assert "Ateliers" in " ".join(menu(page(Client(), "/fr/")))
+
+
+def test_the_language_switcher_leads_to_the_page_being_read(site_tree):
+    article = factories.NewsArticlePageFactory(parent=site_tree.news, slug="launch")
+    for url in ("/", article.url):
+        switcher = page(Client(), url).find(class_="language-switcher")
+        targets = {field["value"] for field in switcher.find_all("input", attrs={"name": "next"})}
+        assert f"/fr{url}" in targets, (url, targets)
