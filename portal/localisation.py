@@ -262,10 +262,25 @@ def addresses_in_languages(request: HttpRequest) -> dict[str, str]:
         return {code: address_in_language(request, code) for code, _name in settings.LANGUAGES}
 
     if not hasattr(request, "_portal_addresses"):
-        request._portal_addresses = fragment_cache.shared(
-            request, "addresses", addresses, request.path_info
-        )
+        if _is_page_address(request):
+            # A page's own address: kept. Any other (a view, a page's sub-route, a page not
+            # found) is not, or anyone could fill the cache with made-up addresses.
+            request._portal_addresses = fragment_cache.shared(
+                request, "addresses", addresses, request.path_info
+            )
+        else:
+            request._portal_addresses = addresses()
     return request._portal_addresses
+
+
+def _is_page_address(request: HttpRequest) -> bool:
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if not route:
+        return False
+    shown = request.path_info
+    if prefix := get_language_from_path(shown):
+        shown = shown.removeprefix(f"/{prefix}")
+    return shown.removeprefix("/") == path_below_root(route[0])
 
 
 def alternates(request: HttpRequest) -> list[Alternate]:

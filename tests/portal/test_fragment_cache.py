@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal.models import Secretariat
+from portal.page_cache import page_cache
 from tests import factories
 from tests.queries import count_queries
 
@@ -107,3 +108,27 @@ def test_the_language_switcher_leads_to_the_page_being_read(site_tree):
         switcher = page(Client(), url).find(class_="language-switcher")
         targets = {field["value"] for field in switcher.find_all("input", attrs={"name": "next"})}
         assert f"/fr{url}" in targets, (url, targets)
+
+
+def kept_fragments() -> int:
+    cache = page_cache()
+    if hasattr(cache, "keys"):  # django-redis
+        return len(cache.keys("fragment:*"))
+    return sum("fragment:" in key for key in cache._cache)
+
+
+def test_made_up_addresses_keep_nothing_of_their_own(site_tree):
+    visitor = Client()
+    page(visitor, "/news/")
+
+    def made_up(n: int) -> None:
+        assert visitor.get(f"/news/made-up-{n}/").status_code == 404
+        assert visitor.get(f"/fr/no-such-page-{n}/").status_code == 404
+
+    made_up(0)  # the menu and the footer in French, kept once for every French page
+    kept = kept_fragments()
+    for n in range(1, 6):
+        made_up(n)
+    assert kept_fragments() == kept
+    page(visitor, "/")
+    assert kept_fragments() > kept
