@@ -5,8 +5,10 @@ Loads the demo content into a throw-away test database, then serves, through Dja
 request handler in this process, for at most --seconds each:
   - "trivial": a view that returns a short text, with the page cache off (the floor of
     the stack: middleware, sessions, URL routing);
-  - each page below as a signed-out visitor, rendered afresh (PAGE_CACHE off) and from
-    the cache;
+  - each page below as a signed-out visitor: rendered afresh (PAGE_CACHE and
+    FRAGMENT_CACHE off), rendered with the fragments every reader sees alike kept
+    (portal/fragment_cache.py: what a member's page or a visitor's page with a query string
+    gets), and from the page cache;
 and reports requests per second, p50 / p95 latency and each as a ratio to the trivial
 view's.
 
@@ -99,17 +101,20 @@ def main() -> None:
         pages = PAGES + detail_pages()
         rows = []
         with override_settings(ROOT_URLCONF=bench_urlconf(), ALLOWED_HOSTS=["*"]):
-            with override_settings(PORTAL_PAGE_CACHE=False):
+            with override_settings(PORTAL_PAGE_CACHE=False, PORTAL_FRAGMENT_CACHE=False):
                 rows.append(("trivial", serve("/bench/trivial/", options.seconds, None)))
                 for url in pages:
                     rows.append((f"{url} fresh", serve(url, options.seconds, None)))
+            with override_settings(PORTAL_PAGE_CACHE=False, PORTAL_FRAGMENT_CACHE=True):
+                for url in pages:
+                    rows.append((f"{url} fragments", serve(url, options.seconds, None)))
             for url in pages:
                 rows.append((f"{url} cached", serve(url, options.seconds, "hit")))
         trivial_rate = len(rows[0][1]) / sum(rows[0][1])
         header = f"{'view':42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>7}"
         print(header)
         print("-" * len(header))
-        ratios = {"fresh": [], "cached": []}
+        ratios = {"fresh": [], "fragments": [], "cached": []}
         for label, timings in rows:
             rate = len(timings) / sum(timings)
             kind = label.rsplit(" ", 1)[-1]
@@ -121,7 +126,8 @@ def main() -> None:
             )
         print(
             f"\nratio = requests per second / the trivial view's. Median ratio: rendered "
-            f"afresh {statistics.median(ratios['fresh']):.3f}, from the cache "
+            f"afresh {statistics.median(ratios['fresh']):.3f}, with the fragments kept "
+            f"{statistics.median(ratios['fragments']):.3f}, from the cache "
             f"{statistics.median(ratios['cached']):.3f}. One process, one request at a "
             "time, through Django's test client (no network)."
         )
