@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -242,6 +243,9 @@ def print_table(runs: dict[str, dict], pages: list[Page], queries: dict) -> None
 
 def main() -> int:
     options = parse_args()
+    # Stopped by run_all.py at its time limit: stop the servers too (the deployed stack's
+    # processes are in sessions of their own, out of reach of the signal to this group).
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(143))
     url, load = database_url(options)
     scratch = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     env = {
