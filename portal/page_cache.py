@@ -194,6 +194,8 @@ class PageCacheMiddleware:
         if not may_look_up(request):
             return self.get_response(request)
         generation = current_generation()
+        # Read once per request: the fragments (portal/fragment_cache.py) use it too.
+        request._portal_generation = generation
         key = cache_key(request, generation) if generation else None
         if key is None:
             return self.get_response(request)
