@@ -69,9 +69,9 @@ CEILINGS = {
     "notifications": {"member": 13},
 }
 # The same with the fragment cache warm (portal/fragment_cache.py), the state of a page from
-# the second reader on until the content changes: those still above the budget. Four of the
-# members' pages took one query more in a full run than alone (people directory, workspace,
-# thread, workspace members); their ceilings are the full run's.
+# the second reader on until the content changes: those still above the budget. A page's
+# sub-route (people directory, workspace, thread, workspace members) reads its addresses in
+# each language afresh: they are kept only for a page's own address (portal/localisation.py).
 WARM_CEILINGS = {
     "office directory": {"member": 14},
     "office page": {"visitor": 13, "member": 22},
