@@ -279,11 +279,13 @@ def entries_answered_by(user) -> QuerySet | None:
 
 
 def office_adoptions(office: OfficePage) -> QuerySet[Adoption]:
-    """The listed entries an office uses or is evaluating, for its page."""
+    """The listed entries an office uses or is evaluating, for its page: published, public
+    and not archived."""
+    adoptions = Adoption.objects.filter(
+        office=office, entry__live=True, status__in=COUNTED_ADOPTION_STATUSES
+    )
     return (
-        Adoption.objects.filter(
-            office=office, entry__live=True, status__in=COUNTED_ADOPTION_STATUSES
-        )
+        public(adoptions, path="entry__path")
         .exclude(entry__freshness__state=FreshnessState.ARCHIVED)
         .select_related("entry", "entry__category")
         .order_by("entry__title")
@@ -292,8 +294,7 @@ def office_adoptions(office: OfficePage) -> QuerySet[Adoption]:
 
 def office_provided_entries(office: OfficePage) -> QuerySet[CatalogueEntryPage]:
     return (
-        office.provided_entries.live()
-        .public()
+        public(office.provided_entries.live())
         .exclude(freshness__state=FreshnessState.ARCHIVED)
         .select_related("category")
         .order_by("title")

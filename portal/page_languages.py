@@ -42,21 +42,28 @@ def children_in_every_locale(model: type[Page], index: Page) -> QuerySet:
     A translated section (the French workshops page) lists the originals of the items not
     translated yet as well as its own children.
     """
+    # Read once per index object: a listing asks for its years, its count and its page.
+    places = getattr(index, "_portal_translation_places", None)
+    if places is None:
+        translations = index.get_translations(inclusive=True).only("path", "depth")
+        places = index._portal_translation_places = [(t.path, t.depth) for t in translations]
     parents = Q()
-    for parent in index.get_translations(inclusive=True).only("path", "depth"):
-        parents |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+    for path, depth in places:
+        parents |= Q(path__startswith=path, depth=depth + 1)
     return model.objects.filter(parents)
 
 
-def public(pages: QuerySet) -> QuerySet:
+def public(pages: QuerySet, path: str = "path") -> QuerySet:
     """Wagtail's ``public()`` as a condition of the same query.
 
     Wagtail's reads every view restriction first, a query each time it is called (several
     times on a page that lists several kinds of pages). A page is private when it or an
     ancestor is restricted, that is when a restricted page's tree path begins its own.
+
+    ``path``: the lookup to the page's tree path, for rows that name a page ("entry__path").
     """
     restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        page__path=Substr(OuterRef(path), 1, Length("page__path"))
     )
     return pages.exclude(Exists(restricted))
 

@@ -181,3 +181,27 @@ class HiddenEntriesTests:
         office_page = as_text(client.get(cast.office_a.url))
         assert "Shown solution" in office_page
         assert_hidden(office_page)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_office_pages_name_no_private_entry_they_provide_or_use(as_role, site_tree, cast, role):
+    from wagtail.models import PageViewRestriction
+
+    from catalogue.models import Adoption
+
+    shown, private = (
+        factories.CatalogueEntryPageFactory(
+            parent=site_tree.catalogue, title=title, provider_offices=[cast.office_a]
+        )
+        for title in ("Shown solution", "Numbatware private")
+    )
+    for entry in (shown, private):
+        entry.save_revision().publish()
+        Adoption.objects.create(entry=entry, office=cast.office_b, status="in_use")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    client = as_role(role)
+    for office in (cast.office_a, cast.office_b):
+        text = as_text(client.get(office.url))
+        assert "Shown solution" in text, office
+        assert "Numbatware" not in text, office
