@@ -333,7 +333,7 @@ def invitation(request, token: str):
                 {"status": refusal.status, "invitation": invitation},
                 status=410,
             )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="network.backends.AccountBackend")
         messages.success(request, _("Welcome to the network. Tell the others about yourself."))
         return redirect("network:my_profile")
     status = 400 if form.is_bound and form.errors else 200

@@ -40,6 +40,32 @@ class AccountManager(UserManager):
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
 
+    def with_reader_facts(self) -> models.QuerySet:
+        """Accounts with what every page asks of a signed-in reader, read in the same query:
+        their office's time zone (ReaderTimeZoneMiddleware), whether they belong to the
+        secretariat and to the network (network.permissions), and whether they may use
+        Wagtail's admin (the userbar, portal_tags.editor_userbar). The sign-in backends
+        (network.backends) load the reader this way, so a page spends no query on them."""
+        from django.contrib.auth.models import Group, Permission
+
+        from .members import Member
+
+        office_zone = Member.objects.filter(user=OuterRef("pk"), office__isnull=False)
+        # Wagtail's own test for the admin, granted to the person or to one of their groups.
+        admin_access = Permission.objects.filter(
+            models.Q(user=OuterRef("pk")) | models.Q(group__user=OuterRef("pk")),
+            content_type__app_label="wagtailadmin",
+            codename="access_admin",
+        )
+        return self.annotate(
+            reader_time_zone=Subquery(office_zone.values("office__time_zone")[:1]),
+            reader_in_secretariat=Exists(
+                Group.objects.filter(user=OuterRef("pk"), name=SECRETARIAT_GROUP)
+            ),
+            reader_has_profile=Exists(Member.objects.filter(user=OuterRef("pk"))),
+            reader_may_use_admin=Exists(admin_access),
+        )
+
 
 class User(AbstractUser):
     username = None
@@ -81,41 +107,18 @@ class User(AbstractUser):
         return self._preferred_time_zone
 
     def _read_reader_facts(self) -> None:
-        """Read what every page asks of a signed-in reader in one query, and keep it on
-        this object for the request: their office's time zone (ReaderTimeZoneMiddleware),
-        whether they belong to the secretariat and to the network (network.permissions),
-        and whether they may use Wagtail's admin (the userbar, portal_tags.editor_userbar)."""
-        from django.contrib.auth.models import Group, Permission
-
-        from .members import Member
-
+        """Read what every page asks of a signed-in reader, when the account was not loaded
+        with it (AccountManager.with_reader_facts, as the sign-in backends load it)."""
         facts = None
         if self.pk:
-            office_zone = Member.objects.filter(user=OuterRef("pk"), office__isnull=False)
-            secretariat = Group.objects.filter(user=OuterRef("pk"), name=SECRETARIAT_GROUP)
-            member = Member.objects.filter(user=OuterRef("pk"))
-            # Wagtail's own test for the admin, granted to the person or to one of their groups.
-            admin_access = Permission.objects.filter(
-                models.Q(user=OuterRef("pk")) | models.Q(group__user=OuterRef("pk")),
-                content_type__app_label="wagtailadmin",
-                codename="access_admin",
-            )
-            facts = (
-                type(self)
-                .objects.filter(pk=self.pk)
-                .values_list(
-                    Subquery(office_zone.values("office__time_zone")[:1]),
-                    Exists(secretariat),
-                    Exists(member),
-                    Exists(admin_access),
-                )
-                .first()
-            )
-        zone, in_secretariat, has_profile, admin = facts or (None, False, False, False)
-        self._preferred_time_zone = zone or None
-        self._portal_is_secretariat = in_secretariat
-        self._portal_is_member = has_profile
-        self._portal_may_use_admin = admin
+            facts = type(self).objects.with_reader_facts().filter(pk=self.pk).first()
+        self._keep_reader_facts(facts)
+
+    def _keep_reader_facts(self, facts: "User | None") -> None:
+        self._preferred_time_zone = getattr(facts, "reader_time_zone", None) or None
+        self._portal_is_secretariat = bool(getattr(facts, "reader_in_secretariat", False))
+        self._portal_is_member = bool(getattr(facts, "reader_has_profile", False))
+        self._portal_may_use_admin = bool(getattr(facts, "reader_may_use_admin", False))
 
     def _get_session_auth_hash(self, secret=None):
         # Django signs each session with a hash of the password; adding the epoch lets

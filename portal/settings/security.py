@@ -53,9 +53,11 @@ LANGUAGE_COOKIE_HTTPONLY = True
 
 # Accounts: e-mail addresses identify people; there is no public sign-up.
 AUTH_USER_MODEL = "network.User"
+# Django's and allauth's backends, loading the reader's facts with the account (one query a
+# page, not two: network.backends).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "network.backends.AccountBackend",
+    "network.backends.AllauthAccountBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

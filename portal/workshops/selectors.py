@@ -82,11 +82,8 @@ def reader_time_zone(user) -> zoneinfo.ZoneInfo | None:
         return None
     cached = getattr(user, "_portal_time_zone", False)
     if cached is False:
-        name = (
-            Member.objects.filter(user=user, office__isnull=False)
-            .values_list("office__time_zone", flat=True)
-            .first()
-        )
+        # Read with the account (network.models.AccountManager.with_reader_facts).
+        name = user.preferred_time_zone
         cached = zoneinfo.ZoneInfo(name) if name else None
         user._portal_time_zone = cached
     return cached
