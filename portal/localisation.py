@@ -231,56 +231,52 @@ def page_url(page: Page, language_code: str, request: HttpRequest | None = None)
         return reverse("wagtail_serve", args=(below_root,))
 
 
-def address_in_language(request: HttpRequest, language_code: str) -> str:
-    """The address of what the request shows in another language, without the query."""
+def addresses_in_languages(request: HttpRequest) -> dict[str, str]:
+    """The address of what the request shows in every interface language, without the query
+    (the language switcher and the alternates both need it), read once per request.
+
+    A page's address in each language is its translation's, or its own under the language's
+    prefix; a page's sub-route ("thread/4/") keeps its remainder after it. The page's own
+    addresses are kept while the content stays as it is (portal.fragment_cache), by page:
+    made-up sub-routes add nothing to the cache. Any other address (a view, a page not
+    found) is its own under each language's prefix.
+    """
+    if not hasattr(request, "_portal_addresses"):
+        request._portal_addresses = _addresses(request)
+    return request._portal_addresses
+
+
+def _addresses(request: HttpRequest) -> dict[str, str]:
     route = getattr(request, "_wagtail_route_for_request", None)
-    if route:
+    shown = request.path_info
+    if prefix := get_language_from_path(shown):
+        shown = shown.removeprefix(f"/{prefix}")
+    shown = shown.removeprefix("/")
+    own = (path_below_root(route[0]) or "") if route else ""
+    page_addresses: dict[str, str | None] = {}
+    if route and shown.startswith(own):
         page = route[0]
-        shown = request.path_info
-        if prefix := get_language_from_path(shown):
-            shown = shown.removeprefix(f"/{prefix}")
-        shown = shown.removeprefix("/")
-        own = path_below_root(page) or ""
-        remainder = shown[len(own) :] if shown.startswith(own) else ""
-        url = page_url(page, language_code, request)
-        if url is not None:
-            return url + remainder
-    return translate_url(request.path_info, language_code)
+        page_addresses = fragment_cache.shared(
+            request,
+            "page-addresses",
+            lambda: {code: page_url(page, code, request) for code, _name in settings.LANGUAGES},
+            page.pk,
+        )
+    remainder = shown[len(own) :]
+    return {
+        code: (
+            page_addresses[code] + remainder
+            if page_addresses.get(code) is not None
+            else translate_url(request.path_info, code)
+        )
+        for code, _name in settings.LANGUAGES
+    }
 
 
 @dataclass(frozen=True)
 class Alternate:
     language_code: str  # an interface language, or "x-default"
     url: str
-
-
-def addresses_in_languages(request: HttpRequest) -> dict[str, str]:
-    """``address_in_language`` for every interface language, read once per address while
-    the content stays as it is (the language switcher and the alternates both need it)."""
-
-    def addresses() -> dict[str, str]:
-        return {code: address_in_language(request, code) for code, _name in settings.LANGUAGES}
-
-    if not hasattr(request, "_portal_addresses"):
-        if _is_page_address(request):
-            # A page's own address: kept. Any other (a view, a page's sub-route, a page not
-            # found) is not, or anyone could fill the cache with made-up addresses.
-            request._portal_addresses = fragment_cache.shared(
-                request, "addresses", addresses, request.path_info
-            )
-        else:
-            request._portal_addresses = addresses()
-    return request._portal_addresses
-
-
-def _is_page_address(request: HttpRequest) -> bool:
-    route = getattr(request, "_wagtail_route_for_request", None)
-    if not route:
-        return False
-    shown = request.path_info
-    if prefix := get_language_from_path(shown):
-        shown = shown.removeprefix(f"/{prefix}")
-    return shown.removeprefix("/") == path_below_root(route[0])
 
 
 def alternates(request: HttpRequest) -> list[Alternate]:

@@ -11,6 +11,7 @@ from catalogue.models import CatalogueIndexPage
 from catalogue.selectors import MAX_COMPARED
 from portal import fragment_cache
 from portal.page_languages import in_reader_language
+from portal.templatetags.portal_tags import may_use_admin
 
 register = template.Library()
 
@@ -103,7 +104,7 @@ def solution_figure(context) -> dict:
     index, add_url = shown["index"], ""
     may_add = (
         index is not None
-        and request.user.is_authenticated
+        and may_use_admin(request.user)
         and index.permissions_for_user(request.user).can_add_subpage()
     )
     if may_add:

@@ -128,8 +128,17 @@ def alternate_links(context):
 def breadcrumb_trail(context, page) -> list[dict]:
     """The page's ancestors below the home page, then the page: each with its title in the
     reader's language where translated (its original's, with that ``lang``, otherwise)
-    and its address in the reader's language."""
+    and its address in the reader's language. The same for everyone who may read the page:
+    kept while the content stays as it is (portal.fragment_cache), except in a preview."""
     request = context["request"]
+    if getattr(request, "is_preview", False) or not page.pk:
+        return _breadcrumb_trail(request, page)
+    return fragment_cache.shared(
+        request, "breadcrumbs", lambda: _breadcrumb_trail(request, page), page.pk
+    )
+
+
+def _breadcrumb_trail(request, page) -> list[dict]:
     language = get_language()
     content = localisation.content_language()
     pages = [*page.get_ancestors().select_related("locale")[2:], page]
@@ -169,7 +178,7 @@ def editor_userbar(context):
     page = context.get("page") or context.get("self")
     if request is None or not isinstance(page, Page) or not page.pk:
         return ""
-    if not _may_use_admin(request.user):
+    if not may_use_admin(request.user):
         # Wagtail's own test, asked first: it spares the page permissions' queries.
         return ""
     if not page.permissions_for_user(request.user).can_edit():
@@ -177,10 +186,11 @@ def editor_userbar(context):
     return wagtailuserbar(context)
 
 
-def _may_use_admin(user) -> bool:
+def may_use_admin(user) -> bool:
     """Whether the person may use Wagtail's admin, which the userbar belongs to: read with
-    the reader's other facts (``User._read_reader_facts``), where ``user.has_perm`` would
-    read every permission the person has."""
+    the reader's other facts (``AccountManager.with_reader_facts``), where ``user.has_perm`` would
+    read every permission the person has. Asked before a page's permissions, it spares
+    their queries for everyone who could not act on them."""
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser:

@@ -1,6 +1,7 @@
 """What every reader of a language sees alike (the home page's figures and lists, the menu,
-the footer, the language switcher) is kept between requests for members too, shows every
-change at once, and never carries one reader's links to another (portal/fragment_cache.py).
+the footer, the language switcher, the breadcrumbs) is kept between requests for members
+too, shows every change at once, and never carries one reader's links to another
+(portal/fragment_cache.py).
 """
 
 from django.test import Client, override_settings
@@ -132,3 +133,30 @@ def test_made_up_addresses_keep_nothing_of_their_own(site_tree):
     assert kept_fragments() == kept
     page(visitor, "/")
     assert kept_fragments() > kept
+
+
+def breadcrumbs(soup: BeautifulSoup) -> list[str]:
+    return [item.get_text(strip=True) for item in soup.select(".breadcrumbs li")]
+
+
+def test_a_renamed_section_shows_in_its_pages_breadcrumbs_at_once(site_tree, cast):
+    article = factories.NewsArticlePageFactory(parent=site_tree.news, title="Launched")
+    member = Client()
+    member.force_login(cast.member)
+    assert "News" in breadcrumbs(page(member, article.url))
+    news = site_tree.news
+    news.title = "Announcements"
+    news.save_revision().publish()
+    for reader in (member, Client()):
+        trail = breadcrumbs(page(reader, article.url))
+        assert "Announcements" in trail and "News" not in trail, trail
+
+
+def test_a_sub_routes_switcher_leads_to_the_same_sub_route(site_tree, cast):
+    member = Client()
+    member.force_login(cast.member)
+    page(member, "/network/")  # the directory's own addresses, kept first
+    switcher = page(member, "/network/people/").find(class_="language-switcher")
+    targets = {field["value"] for field in switcher.find_all("input", attrs={"name": "next"})}
+    assert "/fr/network/people/" in targets, targets
+    assert "/ar/network/people/" in targets, targets
