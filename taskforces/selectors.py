@@ -229,11 +229,13 @@ def thread_unread_count(user, thread_id: int) -> int:
 
 
 def watch_level(user, thread: Thread) -> str:
-    own = ThreadWatch.objects.filter(user=user, thread=thread).values_list("level", flat=True)
-    if own:
-        return own[0]
-    membership = Membership.objects.filter(user=user, taskforce_id=thread.taskforce_id).first()
-    return membership.watch_level if membership else WatchLevel.NORMAL
+    """The person's own level for the thread, else their membership's, else normal."""
+    own = ThreadWatch.objects.filter(user=user, thread=thread).values("level")[:1]
+    membership = Membership.objects.filter(user=user, taskforce_id=thread.taskforce_id)
+    levels = Thread.objects.filter(pk=thread.pk).values_list(
+        Subquery(own), Subquery(membership.values("watch_level")[:1])
+    )
+    return next((level for level in levels.first() or () if level), WatchLevel.NORMAL)
 
 
 def unread_total(user) -> int:

@@ -260,9 +260,14 @@ def record_thread_event(thread: Thread, kind: str, post: Post | None) -> int:
     return seq
 
 
-def read_position_mark(*, user: User, thread: Thread, post_id: int, announce: bool = True) -> int:
-    """Move this person's read position forward to ``post_id`` (never back)."""
-    if not post_id or not thread.posts.filter(pk=post_id).exists():
+def read_position_mark(
+    *, user: User, thread: Thread, post_id: int, announce: bool = True, shown: bool = False
+) -> int:
+    """Move this person's read position forward to ``post_id`` (never back).
+
+    ``shown``: the post was just read from the thread to be shown, so it is known to be
+    one of the thread's."""
+    if not post_id or not (shown or thread.posts.filter(pk=post_id).exists()):
         return selectors.last_read_post_id(user, thread)
     position, created = ReadPosition.objects.get_or_create(
         user=user, thread=thread, defaults={"last_read_post_id": post_id}

@@ -116,8 +116,9 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
         (p.pk for p in posts if p.pk > last_read and p.author_id != user.pk and not p.is_hidden),
         None,
     )
-    if posts and request.method == "GET":
-        services.read_position_mark(user=user, thread=thread, post_id=posts[-1].pk)
+    if posts and request.method == "GET" and posts[-1].pk > last_read:
+        # Read up to the last post shown; a position already there has nothing to move.
+        services.read_position_mark(user=user, thread=thread, post_id=posts[-1].pk, shown=True)
     can_moderate = permissions.can_moderate(user, taskforce)
     for post in posts:
         post.thread = thread
