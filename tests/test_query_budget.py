@@ -1,7 +1,7 @@
-"""Every page type but the catalogue's answers in as many SQL queries with 1,000 of what it
-lists as with 10, signed out and signed in, and in at most 12 (the budget) or the ceiling
-it has today: rendered afresh, and with what every reader sees alike kept in the fragment
-cache (portal/fragment_cache.py).
+"""Every page type but the catalogue listing (tests/catalogue/test_listing_scale.py)
+answers in as many SQL queries with 1,000 of what it lists as with 10, signed out and
+signed in, and in at most 12 (the budget) or the ceiling it has today: rendered afresh,
+and with what every reader sees alike kept in the fragment cache (portal/fragment_cache.py).
 
 Each case names a page, who reads it, and what grows on it: news articles, offices,
 members, registrations, threads, posts, notifications... The items are inserted in bulk
@@ -21,6 +21,7 @@ from django.utils import timezone
 
 import pytest
 
+from catalogue.models import Adoption, CatalogueEntryPage
 from network.models import Member, MemberRole, OfficePage, User
 from portal.models import NewsArticlePage, Secretariat
 from portal.workshops.models import Registration, RegistrationStatus, WorkshopPage
@@ -64,6 +65,7 @@ CEILINGS = {
     "workspace": {"member": 20},
     "thread": {"member": 19},
     "workspace members": {"member": 15},
+    "catalogue entry": {"visitor": 22, "member": 32},
 }
 # The same with the fragment cache warm (portal/fragment_cache.py), the state of a page from
 # the second reader on until the content changes: every visitor's page is within the
@@ -77,6 +79,7 @@ WARM_CEILINGS = {
     "workshop page (registrations)": {"member": 13},
     "workspace": {"member": 15},
     "thread": {"member": 14},
+    "catalogue entry": {"member": 19},
 }
 
 
@@ -88,6 +91,7 @@ class World:
     thread: Thread
     workshop: WorkshopPage
     article: NewsArticlePage
+    entry: CatalogueEntryPage
     grown: int = 0
 
 
@@ -103,7 +107,11 @@ def world(site_tree, cast) -> World:
     factories.PostFactory(thread=thread, author=cast.member, body="Our pilot **works**.")
     workshop = factories.WorkshopPageFactory(parent=site_tree.workshops, title="Codefest")
     article = factories.NewsArticlePageFactory(parent=site_tree.news, title="Launched")
-    return World(site_tree, cast, taskforce, thread, workshop, article)
+    entry = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue, title="IPAS", provider_offices=[cast.office_a]
+    )
+    entry.save_revision().publish()
+    return World(site_tree, cast, taskforce, thread, workshop, article, entry)
 
 
 # What grows ----------------------------------------------------------------------------------
@@ -295,6 +303,15 @@ def action_items(world: World, count: int) -> None:
     )
 
 
+def adopters(world: World, count: int) -> None:
+    start = OfficePage.objects.count()
+    offices(world, count)
+    Adoption.objects.bulk_create(
+        Adoption(entry=world.entry, office_id=pk)
+        for pk in OfficePage.objects.order_by("pk").values_list("pk", flat=True)[start:]
+    )
+
+
 def search_results(world: World, count: int) -> None:
     news_articles(world, count)
     entries_rebuild(progress=lambda done, total: None, engine=database_engine())
@@ -341,6 +358,7 @@ CASES = [
         taskforce_members,
         ("member",),
     ),
+    Case("catalogue entry", lambda w: w.entry.url, adopters),
     Case("search", lambda w: "/search/?q=article", search_results),
     Case("sign-in", lambda w: "/accounts/login/", members, ("visitor",)),
     Case("my profile", lambda w: "/accounts/profile/", offices, ("member",)),

@@ -243,3 +243,33 @@ def _footer_parts(request) -> dict:
         "links": links,
         "secretariat": Secretariat.load(request_or_site=request),
     }
+
+
+@register.tag("kept")
+def do_kept(parser, token):
+    """``{% kept "name" page.pk %}…{% endkept %}``: the enclosed HTML, rendered once for
+    every reader of the host and language (and of what follows the name, e.g. the page)
+    and kept until the content changes (portal.fragment_cache). What it encloses must be
+    the same for everyone the page is served to: the page's own content, never the reader's
+    links, forms, permissions or time zone. A preview renders it afresh."""
+    name, *vary = token.split_contents()[1:]
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(parser.compile_filter(name), [parser.compile_filter(v) for v in vary], nodelist)
+
+
+class KeptNode(template.Node):
+    def __init__(self, name, vary, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        vary = [value.resolve(context) for value in self.vary]
+        return fragment_cache.shared(
+            request,
+            f"kept:{self.name.resolve(context)}",
+            lambda: self.nodelist.render(context),
+            *vary,
+        )

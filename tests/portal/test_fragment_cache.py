@@ -160,3 +160,18 @@ def test_a_sub_routes_switcher_leads_to_the_same_sub_route(site_tree, cast):
     targets = {field["value"] for field in switcher.find_all("input", attrs={"name": "next"})}
     assert "/fr/network/people/" in targets, targets
     assert "/ar/network/people/" in targets, targets
+
+
+def test_an_entrys_kept_details_follow_each_publication(site_tree, cast):
+    entry = factories.CatalogueEntryPageFactory(
+        parent=site_tree.catalogue, title="IPAS", provider_offices=[cast.office_a]
+    )
+    entry.save_revision().publish()
+    member = Client()
+    member.force_login(cast.member)
+    assert cast.office_a.title in str(page(member, entry.url))
+    entry.provider_offices.set([cast.office_b])
+    entry.save_revision().publish()
+    for reader in (member, Client()):
+        details = page(reader, entry.url).find(class_="facts").get_text()
+        assert cast.office_b.title in details and cast.office_a.title not in details
