@@ -14,6 +14,7 @@ read no task force gets no row, and has no notification or unread post to count.
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 
@@ -67,22 +68,31 @@ def _read(user) -> HeaderFacts:
             )
         ),
         "header_unread_posts": _unread_posts(user, readable_ids),
-        "header_role_ids": ArraySubquery(memberships.values("taskforce_id")),
-        "header_roles": ArraySubquery(memberships.values("role")),
     }
-    if secretariat:
-        annotations["header_readable"] = ArraySubquery(TaskForcePage.objects.values("pk"))
+    # The reader's roles and, for the secretariat, every task force, as arrays of the same
+    # row where the database has them (PostgreSQL); SQLite (a laptop) reads them apart.
+    arrays = connection.vendor == "postgresql"
+    if arrays:
+        annotations["header_role_ids"] = ArraySubquery(memberships.values("taskforce_id"))
+        annotations["header_roles"] = ArraySubquery(memberships.values("role"))
+        if secretariat:
+            annotations["header_readable"] = ArraySubquery(TaskForcePage.objects.values("pk"))
     first = TaskForcePage.objects.filter(pk__in=readable_ids).annotate(**annotations).first()
     if first is None:
         if known_roles is None and not secretariat:
             user._taskforce_roles = {}
         return HeaderFacts()
+    if arrays:
+        roles = dict(zip(first.header_role_ids, first.header_roles, strict=True))
+        every_taskforce = first.header_readable if secretariat else ()
+    else:
+        roles = dict(memberships.values_list("taskforce_id", "role"))
+        every_taskforce = TaskForcePage.objects.values_list("pk", flat=True) if secretariat else ()
 
-    roles = dict(zip(first.header_role_ids, first.header_roles, strict=True))
     if known_roles is None:
         # What taskforces.permissions would read next: the same row, so no second query.
         user._taskforce_roles = roles
-    readable = frozenset(first.header_readable if secretariat else (known_roles or roles))
+    readable = frozenset(every_taskforce if secretariat else (known_roles or roles))
     # One workspace: its link; several: the task-force index, which lists them.
     url = first.workspace_url() if len(readable) == 1 else first.get_parent().url
     return HeaderFacts(

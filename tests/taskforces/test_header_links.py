@@ -105,6 +105,7 @@ def test_the_secretariat_reads_every_workspace_and_is_linked_to_the_index(worksp
 
 
 def test_the_header_links_take_one_query(workspace, sign_in_as):
+    """One on PostgreSQL; SQLite has no arrays and reads the reader's roles apart."""
     client = sign_in_as("chair")
     client.get("/")
     with CaptureQueriesContext(connection) as captured:
@@ -114,4 +115,4 @@ def test_the_header_links_take_one_query(workspace, sign_in_as):
         for query in captured
         if "taskforces_notification" in query["sql"] or "taskforces_membership" in query["sql"]
     ]
-    assert len(header_queries) == 1, header_queries
+    assert len(header_queries) == (1 if connection.vendor == "postgresql" else 2), header_queries
