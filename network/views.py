@@ -116,7 +116,8 @@ def _office_page_context(request, office: OfficePage) -> dict:
         "edit_page": office if permissions.is_secretariat(user) else original,
     }
     if context["can_see_people"]:
-        context["directory"] = office.get_parent().specific
+        # The directory read while routing; its routes need its type, not its fields.
+        context["directory"] = office.get_parent().specific_deferred
         context["members"] = selectors.office_members(original)
         context["seat_history"] = selectors.seat_history(original)
     if permissions.can_view_assessments(user, original):

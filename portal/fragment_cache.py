@@ -27,8 +27,8 @@ from portal.page_cache import current_generation, page_cache
 _MISSING = object()
 
 
-def _generation(request) -> str | None:
-    """The page cache's generation, read once per request."""
+def request_generation(request) -> str | None:
+    """The page cache's generation, read once per request (None if the cache is down)."""
     if request is None:
         return current_generation()
     if not hasattr(request, "_portal_generation"):
@@ -55,7 +55,7 @@ def shared(request, name: str, compute: Callable[[], Any], *vary) -> Any:
     """
     if not settings.PORTAL_FRAGMENT_CACHE:
         return compute()
-    generation = _generation(request)
+    generation = request_generation(request)
     if generation is None:
         return compute()
     key = _key(request, generation, name, vary)

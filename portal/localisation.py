@@ -122,7 +122,9 @@ def _route_along(request: HttpRequest, chain: list[Page], components: list[str])
             else:
                 takes_rest = True
         if takes_rest:
-            specific = model._default_manager.select_related("locale").get(pk=page.pk)
+            # A page type may name the relations its page shows (e.g. an office's region).
+            related = ("locale", *getattr(model, "served_with_related", ()))
+            specific = model._default_manager.select_related(*related).get(pk=page.pk)
             if depth:
                 specific._cached_parent_obj = chain[depth - 1]
             return specific.route(request, remaining)

@@ -21,20 +21,31 @@ from taskforces.models import (
 )
 
 
-def _roles(user) -> dict[int, str]:
-    """Task-force id to role for this person, read once per request (or socket)."""
+def memberships(user) -> dict[int, Membership]:
+    """Task-force id to this person's membership, read once per request (or socket)."""
     if not (user.is_authenticated and user.is_active):
         return {}
-    cached = getattr(user, "_taskforce_roles", None)
+    cached = getattr(user, "_taskforce_memberships", None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("taskforce_id", "role"))
-        user._taskforce_roles = cached
+        cached = {row.taskforce_id: row for row in Membership.objects.filter(user=user)}
+        user._taskforce_memberships = cached
+        user._taskforce_roles = {taskforce_id: row.role for taskforce_id, row in cached.items()}
     return cached
+
+
+def _roles(user) -> dict[int, str]:
+    """Task-force id to role for this person: from their memberships, or from the header's
+    query when it came first (taskforces.header)."""
+    if not (user.is_authenticated and user.is_active):
+        return {}
+    if getattr(user, "_taskforce_roles", None) is None:
+        memberships(user)
+    return user._taskforce_roles
 
 
 def forget_cached_memberships(user) -> None:
     """After a change of membership in this request, ask the database again."""
-    for attribute in ("_taskforce_roles", "_taskforce_header"):
+    for attribute in ("_taskforce_memberships", "_taskforce_roles", "_taskforce_header"):
         if hasattr(user, attribute):
             delattr(user, attribute)
 

@@ -52,9 +52,8 @@ REPLAY_LIMIT = 500
 
 
 def membership_for(user, taskforce: TaskForcePage) -> Membership | None:
-    if not user.is_authenticated:
-        return None
-    return Membership.objects.filter(user=user, taskforce=taskforce).first()
+    # The person's memberships are read once per request, with their roles.
+    return permissions.memberships(user).get(taskforce.pk)
 
 
 # Avatars show members' photos: each photo's renditions are read with it, in one query.

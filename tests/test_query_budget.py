@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django.test import override_settings
@@ -47,40 +48,32 @@ pytestmark = pytest.mark.django_db
 BUDGET = 12
 FEW, MANY = 10, 1_000
 
-# Pages still above the budget, with the count they take today: a ceiling that fails the
-# test if they grow, to come down to BUDGET. A signed-in reader takes 3 queries of their own:
-# session, account with the reader's facts (network.backends), header links
-# (taskforces.header).
+# Pages above the budget when rendered afresh (what every reader sees alike computed, as
+# for the first reader after a change), with the count they take today: a ceiling that
+# fails the test if they grow. A signed-in reader takes 2 queries of their own: the account
+# with the reader's facts (network.backends) and the header links (taskforces.header); their
+# session comes from the cache (SESSION_ENGINE) where Redis keeps it.
 CEILINGS = {
-    "home": {"visitor": 17, "member": 20},
-    "home (offices, workshops)": {"visitor": 17, "member": 20},
-    "news index": {"member": 13},
-    "office directory": {"visitor": 13, "member": 16},
-    "office page": {"visitor": 15, "member": 23},
-    "people directory": {"member": 17},
-    "workshop index": {"visitor": 13, "member": 16},
-    "workshop page (agenda)": {"visitor": 15, "member": 20},
-    "workshop page (registrations)": {"visitor": 13, "member": 18},
-    "task-force page": {"member": 17},
-    "workspace": {"member": 20},
-    "thread": {"member": 19},
-    "workspace members": {"member": 15},
-    "catalogue entry": {"visitor": 22, "member": 32},
+    "home": {"visitor": 17, "member": 19},
+    "home (offices, workshops)": {"visitor": 17, "member": 19},
+    "office directory": {"visitor": 13, "member": 15},
+    "office page": {"visitor": 13, "member": 18},
+    "people directory": {"member": 16},
+    "workshop index": {"visitor": 13, "member": 15},
+    "workshop page (agenda)": {"visitor": 14, "member": 18},
+    "workshop page (registrations)": {"member": 16},
+    "task-force page": {"member": 16},
+    "workspace": {"member": 18},
+    "thread": {"member": 18},
+    "workspace members": {"member": 13},
+    "catalogue entry": {"visitor": 20, "member": 26},
 }
-# The same with the fragment cache warm (portal/fragment_cache.py), the state of a page from
-# the second reader on until the content changes: every visitor's page is within the
-# budget; these members' pages are still above it.
-WARM_CEILINGS = {
-    "office directory": {"member": 13},
-    "office page": {"member": 18},
-    "people directory": {"member": 14},
-    "workshop index": {"member": 13},
-    "workshop page (agenda)": {"member": 15},
-    "workshop page (registrations)": {"member": 13},
-    "workspace": {"member": 15},
-    "thread": {"member": 14},
-    "catalogue entry": {"member": 19},
-}
+# With the fragment cache warm (portal/fragment_cache.py), the state of a page from the
+# second reader on until the content changes, every page is within the budget, signed out
+# and signed in. The site of the request is then kept in the process too (portal/sites.py).
+WARM_CEILINGS: dict[str, dict[str, int]] = {}
+# Without Redis the session is read from the database: one query more for a member.
+SESSION_QUERIES = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
 
 
 @dataclass
@@ -403,10 +396,11 @@ def test_a_page_takes_a_bounded_number_of_queries_however_much_it_lists(
     grown_in = (timezone.now() - started).total_seconds()
     many = queries_for(client, url)
     assert len(many) == len(few), f"{FEW} items:\n{listing(few)}\n\n{MANY}:\n{listing(many)}"
-    ceiling = CEILINGS.get(case.name, {}).get(role, BUDGET)
+    session = SESSION_QUERIES if role == "member" else 0
+    ceiling = CEILINGS.get(case.name, {}).get(role, BUDGET) + session
     assert len(few) <= ceiling, f"{len(few)} queries:\n{listing(few)}"
     # What every reader sees alike (menu, footer, figures) kept, as until the content changes.
     warm = queries_for(client, url, fragments=True)
-    warm_ceiling = WARM_CEILINGS.get(case.name, {}).get(role, BUDGET)
+    warm_ceiling = WARM_CEILINGS.get(case.name, {}).get(role, BUDGET) + session
     assert len(warm) <= warm_ceiling, f"{len(warm)} queries:\n{listing(warm)}"
     assert grown_in < 20, f"adding {MANY - FEW} items took {grown_in:.0f} s"

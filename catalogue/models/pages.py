@@ -317,6 +317,9 @@ class CatalogueEntryPage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     # The page with its adoptions and questions, and adoption, interest, asking, confirming.
     subpage_urls = ["catalogue.urls.entry_page_urls"]
 
+    # Read with the page when it is served (portal.localisation.route_page).
+    served_with_related = ("category", "freshness")
+
     class Meta:
         verbose_name = _("catalogue entry")
         verbose_name_plural = _("catalogue entries")

@@ -38,9 +38,7 @@ def entry_context(request, entry) -> dict:
     freshness = getattr(entry, "freshness", None)
     adoptions = selectors.entry_adoptions(entry)
     own = {adoption.office_id: adoption for adoption in adoptions}
-    member_office = (
-        getattr(getattr(user, "member", None), "office", None) if user.is_authenticated else None
-    )
+    member_office_id = user.member_office_id if user.is_authenticated else None
     is_provider = permissions.is_provider(user, entry)
     context = {
         "freshness": freshness,
@@ -57,7 +55,7 @@ def entry_context(request, entry) -> dict:
         else 0,
         "is_provider": is_provider,
     }
-    if permissions.can_express_interest(user) and not (member_office and member_office.pk in own):
+    if permissions.can_express_interest(user) and member_office_id not in own:
         context["interest_offered"] = True
         context["is_interested"] = Interest.objects.filter(entry=entry, user=user).exists()
     if permissions.can_see_interest(user, entry):

@@ -42,15 +42,17 @@ class AccountManager(UserManager):
 
     def with_reader_facts(self) -> models.QuerySet:
         """Accounts with what every page asks of a signed-in reader, read in the same query:
-        their office's time zone (ReaderTimeZoneMiddleware), whether they belong to the
-        secretariat and to the network (network.permissions), and whether they may use
-        Wagtail's admin (the userbar, portal_tags.editor_userbar). The sign-in backends
-        (network.backends) load the reader this way, so a page spends no query on them."""
+        their office and its time zone (ReaderTimeZoneMiddleware), whether they belong to the
+        secretariat and to the network and which office seat they hold
+        (network.permissions), and whether they may use Wagtail's admin (the userbar,
+        portal_tags.editor_userbar). The sign-in backends (network.backends) load the
+        reader this way, so a page spends no query on them."""
         from django.contrib.auth.models import Group, Permission
 
-        from .members import Member
+        from .members import Member, SeatTerm
 
         office_zone = Member.objects.filter(user=OuterRef("pk"), office__isnull=False)
+        seats = SeatTerm.objects.current().filter(user=OuterRef("pk"))
         # Wagtail's own test for the admin, granted to the person or to one of their groups.
         admin_access = Permission.objects.filter(
             models.Q(user=OuterRef("pk")) | models.Q(group__user=OuterRef("pk")),
@@ -59,11 +61,18 @@ class AccountManager(UserManager):
         )
         return self.annotate(
             reader_time_zone=Subquery(office_zone.values("office__time_zone")[:1]),
+            reader_office_id=Subquery(office_zone.values("office_id")[:1]),
             reader_in_secretariat=Exists(
                 Group.objects.filter(user=OuterRef("pk"), name=SECRETARIAT_GROUP)
             ),
             reader_has_profile=Exists(Member.objects.filter(user=OuterRef("pk"))),
             reader_may_use_admin=Exists(admin_access),
+            # The office seat they hold (network.permissions): one at most, nearly always.
+            reader_seat_office=Subquery(seats.values("office_id")[:1]),
+            reader_seat=Subquery(seats.values("seat")[:1]),
+            reader_seats=Subquery(
+                seats.order_by().values("user").annotate(n=models.Count("pk")).values("n")
+            ),
         )
 
 
@@ -106,6 +115,13 @@ class User(AbstractUser):
             self._read_reader_facts()
         return self._preferred_time_zone
 
+    @property
+    def member_office_id(self) -> int | None:
+        """The id of the office the person works for as a member of the network (read once)."""
+        if not hasattr(self, "_member_office_id"):
+            self._read_reader_facts()
+        return self._member_office_id
+
     def _read_reader_facts(self) -> None:
         """Read what every page asks of a signed-in reader, when the account was not loaded
         with it (AccountManager.with_reader_facts, as the sign-in backends load it)."""
@@ -116,9 +132,14 @@ class User(AbstractUser):
 
     def _keep_reader_facts(self, facts: "User | None") -> None:
         self._preferred_time_zone = getattr(facts, "reader_time_zone", None) or None
+        self._member_office_id = getattr(facts, "reader_office_id", None)
         self._portal_is_secretariat = bool(getattr(facts, "reader_in_secretariat", False))
         self._portal_is_member = bool(getattr(facts, "reader_has_profile", False))
         self._portal_may_use_admin = bool(getattr(facts, "reader_may_use_admin", False))
+        seats = getattr(facts, "reader_seats", None) or 0
+        if seats <= 1:
+            # More than one is read apart when asked for (network.permissions).
+            self._portal_seats = {facts.reader_seat_office: facts.reader_seat} if seats else {}
 
     def _get_session_auth_hash(self, secret=None):
         # Django signs each session with a hash of the password; adding the epoch lets

@@ -7,6 +7,7 @@ the default locale, and every look-up by code picks it (``OfficePage.objects.ori
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -196,6 +197,9 @@ class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     # catalogue adds partner suggestions (entries offered by offices strong where this is weak).
     subpage_urls = ["network.urls.office_page_urls", "catalogue.urls.office_page_urls"]
 
+    # Read with the page when it is served (portal.localisation.route_page).
+    served_with_related = ("region",)
+
     class Meta:
         verbose_name = _("office")
         verbose_name_plural = _("offices")
@@ -253,6 +257,34 @@ class OfficePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
                 return self.title
             return f"{self.title} ({country})"
         return f"{self.title} ({self.code})"
+
+    def languages_by_use(self) -> dict[str, list]:
+        """The office's official and working languages, read in one query (a preview's,
+        held in memory by the edit form, as they are)."""
+        from portal.models import Language
+
+        in_memory = getattr(self, "_cluster_related_objects", {})
+        if self.pk is None or {"official_languages", "working_languages"} & set(in_memory):
+            return {
+                "official": list(self.official_languages.all()),
+                "working": list(self.working_languages.all()),
+            }
+
+        def listed(field: str) -> Exists:
+            through = self._meta.get_field(field).remote_field.through
+            return Exists(through.objects.filter(officepage=self, language=OuterRef("pk")))
+
+        languages = list(
+            Language.objects.annotate(
+                official=listed("official_languages"), working=listed("working_languages")
+            )
+            .filter(Q(official=True) | Q(working=True))
+            .order_by("name")
+        )
+        return {
+            "official": [language for language in languages if language.official],
+            "working": [language for language in languages if language.working],
+        }
 
     def ip_right_labels(self) -> list[str]:
         return self._meta.get_field("ip_rights").labels(self.ip_rights)

@@ -114,6 +114,8 @@ MIDDLEWARE = [
     # Visitors' pages from the cache (docs/caching.md): inside compression and the CSP
     # header, which every hit gets afresh, outside the middleware that sets cookies.
     "portal.page_cache.PageCacheMiddleware",
+    # The site Wagtail found for the host, kept until the content changes (portal/sites.py).
+    "portal.sites.KeptSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, with the reader's language at unprefixed addresses.
     "portal.middleware.LanguageMiddleware",
@@ -240,7 +242,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         },
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions are in the database. With Redis they are kept in the cache as well, so that a
+# member's request reads its session without a query; the database answers when the cache
+# misses or cannot be reached. Without Redis each process's memory would hold its own
+# copy, stale as soon as another process changes the session (signing in, two-factor,
+# signing out), so the database alone serves them.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 # Visitors' pages are served from the "pages" cache until anything shown changes, and
 # for at most PAGE_CACHE_SECONDS (what depends on the clock: upcoming workshops, places
 # left). PAGE_CACHE=0 turns it off. See docs/caching.md.

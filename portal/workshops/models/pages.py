@@ -26,11 +26,12 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from portal import localised_names
 from portal.blocks import BodyBlock
 from portal.fields import TIME_ZONE_CHOICES
 from portal.models.pages import AreaIndexPage
@@ -239,11 +240,14 @@ class WorkshopPage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
         A translation is the same event: its readers register for, and count against the
         places of, the original, whichever language they read the page in.
         """
-        default = Locale.get_default()
-        if self.locale_id == default.pk or self.pk is None:
+        if self.pk is None:
+            return self
+        # The page's locale comes with it when it is served; the default's code needs no query.
+        default = localised_names.default_language()
+        if self.locale.language_code == default:
             return self
         original = WorkshopPage.objects.filter(
-            translation_key=self.translation_key, locale=default
+            translation_key=self.translation_key, locale__language_code=default
         ).first()
         return original or self
 
