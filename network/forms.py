@@ -133,6 +133,9 @@ class ProfileForm(forms.ModelForm):
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
         self.fields["language"].initial = user.preferred_language
+        # One choice per language (the originals, named in the reader's language), not one
+        # per translation of each.
+        self.fields["languages"].queryset = Language.objects.originals().order_by("name")
         self.fields["expertise"].initial = ", ".join(
             tag.name for tag in self.instance.expertise.all()
         )

@@ -273,3 +273,10 @@ class KeptNode(template.Node):
             lambda: self.nodelist.render(context),
             *vary,
         )
+
+
+@register.filter
+def plain_label(field) -> str:
+    """A form field's ``<label>`` without Django's suffix (":"), as the design system has
+    them (docs/front-end.md): a label sits above or beside its field, with no colon."""
+    return field.label_tag(label_suffix="")

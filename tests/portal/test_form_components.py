@@ -1,10 +1,15 @@
 """The shared form components: an error summary above every form that has errors, a
 checkbox beside its label, and one way to reset a password on the sign-in page."""
 
+from django.conf import settings
 from django.urls import reverse
+
+from wagtail.models import Locale
 
 import pytest
 from bs4 import BeautifulSoup
+
+from portal.models import Language
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +90,23 @@ def test_messages_are_announced_from_a_wrapper_not_the_list(as_role, site_tree):
     assert region["role"] == "status"
     assert region.select_one("ul.messages li") is not None
     assert not region.select_one("ul.messages").has_attr("role")
+
+
+def test_labels_carry_no_colon_in_any_language(client):
+    for language in ("en", "fr", "ar"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = soup(client.get(reverse("account_login")))
+        assert page.html["lang"] == language
+        labels = [label.get_text(strip=True) for label in page.select("main form label")]
+        assert labels, language
+        assert not [text for text in labels if text.endswith((":", "："))], labels
+
+
+def test_the_profile_offers_each_language_once(as_role, site_tree):
+    french = Language.objects.create(code="fr", name="French", native_name="français")
+    arabic, _created = Locale.objects.get_or_create(language_code="ar")
+    french.copy_for_translation(arabic).save()
+    assert Language.objects.filter(translation_key=french.translation_key).count() == 2
+    page = soup(as_role("member").get(reverse("network:my_profile")))
+    boxes = page.select('input[name="languages"]')
+    assert [box.find_parent("label").get_text(strip=True) for box in boxes] == ["French"]
