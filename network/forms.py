@@ -23,7 +23,7 @@ from network.models import (
     Seat,
     User,
 )
-from portal.fields import IdChoiceField
+from portal.fields import IdChoiceField, LocalisedFileInput
 from portal.models import Language, Region
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -110,6 +110,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG or WebP, at most 5 MB."),
+        widget=LocalisedFileInput,
     )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
     language = forms.ChoiceField(

@@ -1,5 +1,6 @@
 """Model and form fields the apps share."""
 
+import json
 import re
 import zoneinfo
 
@@ -7,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 # An id as the site writes it: ASCII digits only ("³" and "١٢" pass str.isdigit()), and
 # few enough to fit a 64-bit integer (SQLite raises OverflowError past that).
@@ -82,3 +84,41 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+class LocalisedFileInput(forms.ClearableFileInput):
+    """A file input whose button and status read in the page's language, not the browser's.
+
+    The template renders them hidden beside the browser's own input; file-input.js shows
+    them and hides that input visually (docs/front-end.md, "File inputs"). ``max_files``
+    bounds the counts spelt out for a multiple input ("3 files chosen").
+    """
+
+    template_name = "components/file_input.html"
+
+    def __init__(self, attrs=None, *, max_files: int = 1):
+        super().__init__(attrs)
+        self.max_files = max_files
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["multiple"] = self.allow_multiple_selected
+        classes = widget["attrs"].get("class", "")
+        widget["attrs"]["class"] = f"file-input__native {classes}".strip()
+        if self.allow_multiple_selected:
+            # Every count a member may choose, each with its own plural form, so that the
+            # script picks a sentence rather than building one.
+            counts = {
+                count: ngettext("%(count)s file chosen", "%(count)s files chosen", count)
+                % {"count": count}
+                for count in range(2, self.max_files + 1)
+            }
+            widget["counts"] = json.dumps(counts, ensure_ascii=False)
+            more = ngettext(
+                "More than %(count)s file chosen",
+                "More than %(count)s files chosen",
+                self.max_files,
+            )
+            widget["more"] = more % {"count": self.max_files}
+        return context

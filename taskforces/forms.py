@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from network.models import User
-from portal.fields import IdChoiceField, IdMultipleChoiceField
+from portal.fields import IdChoiceField, IdMultipleChoiceField, LocalisedFileInput
 from taskforces import refusals
 from taskforces.models import (
     POST_MAX_LENGTH,
@@ -33,8 +33,11 @@ MARKDOWN_HELP = _(
 )
 
 
-class MultipleFileInput(forms.ClearableFileInput):
+class MultipleFileInput(LocalisedFileInput):
     allow_multiple_selected = True
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, max_files=MAX_ATTACHMENTS_PER_POST)
 
 
 class AttachmentsField(forms.FileField):
@@ -226,7 +229,9 @@ class DocumentForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    file = forms.FileField(label=_("File"), help_text=_("At most 20 MB."))
+    file = forms.FileField(
+        label=_("File"), help_text=_("At most 20 MB."), widget=LocalisedFileInput
+    )
 
     def clean_file(self):
         file = self.cleaned_data["file"]
@@ -235,7 +240,9 @@ class DocumentForm(forms.Form):
 
 
 class VersionForm(forms.Form):
-    file = forms.FileField(label=_("New version"), help_text=_("At most 20 MB."))
+    file = forms.FileField(
+        label=_("New version"), help_text=_("At most 20 MB."), widget=LocalisedFileInput
+    )
     note = forms.CharField(label=_("What changed"), max_length=300, required=False)
 
     def clean_file(self):
