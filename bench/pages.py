@@ -264,7 +264,10 @@ def main() -> int:
         ),
         "MEDIA_ROOT": str(scratch / "media"),
         "PRIVATE_MEDIA_ROOT": str(scratch / "private-media"),
-        "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
+        # As deployed: each server process borrows at most this many PostgreSQL connections
+        # from its pool (persistent ones piled up under uvicorn, one per request's thread).
+        "DATABASE_POOL_MAX": os.environ.get("DATABASE_POOL_MAX", "4"),
+        "DATABASE_CONN_MAX_AGE": "0",
     }
     print(f"Database {url.rsplit('@', 1)[-1]}; Redis {os.environ.get('REDIS_URL') or 'none'}")
     servers = []

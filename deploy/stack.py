@@ -141,8 +141,10 @@ def start(stack: Stack, *, prepare: bool = True, timeout: float = 60) -> None:
 
 def spawn(stack: Stack, name: str, command: list[str]) -> subprocess.Popen:
     log = open(stack.run_dir / f"{name}.log", "ab")  # noqa: SIM115 - the child keeps it
+    # pg_stat_activity names the process each connection belongs to (libpq's PGAPPNAME).
+    env = {"PGAPPNAME": f"portal-{name}", **stack.environment()}
     process = subprocess.Popen(  # noqa: S603 - fixed commands
-        command, cwd=ROOT, env=stack.environment(), stdout=log, stderr=subprocess.STDOUT,
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     log.close()
@@ -221,7 +223,8 @@ def local_environment(run_dir: Path, port: int) -> dict[str, str]:
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "MEDIA_ROOT": str(ROOT / "media"),
-        "DATABASE_CONN_MAX_AGE": "60",
+        # Connections per process, at most (docs/deployment.md, "Database connections").
+        "DATABASE_POOL_MAX": "4",
     }
     forced = {
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",

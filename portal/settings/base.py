@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from .database import database
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -166,20 +168,20 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite unless DATABASE_URL names another (PostgreSQL in production).
+# Database: SQLite unless DATABASE_URL names another (PostgreSQL in production). On
+# PostgreSQL every process takes its connections from a pool of at most
+# DATABASE_POOL_MAX (0: no pool, connections kept DATABASE_CONN_MAX_AGE seconds) and a
+# request waits DATABASE_POOL_TIMEOUT seconds at most for one (database.py).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    "default": database(
+        dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        ),
+        pool_max=int(os.environ.get("DATABASE_POOL_MAX", "4")),
+        pool_timeout=float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite has one writer. Taking the write lock when a transaction begins makes
-    # concurrent requests wait their turn instead of failing with "database is locked"
-    # when two of them try to turn a read into a write.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: when REDIS_URL is set it carries the channel layer and the cache, so that

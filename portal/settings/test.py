@@ -29,6 +29,12 @@ WHITENOISE_USE_FINDERS = True
 # Nothing is collected here; an unset STATIC_ROOT keeps WhiteNoise from looking for it.
 STATIC_ROOT = None
 
+# The suite's own process opens Django's connections without a pool, one per thread as
+# before: tests hold connections on several threads at once (live servers, websocket
+# communicators), which a pool of 4 would make wait. The pool is tested in server
+# processes of its own (tests/integration/test_database_pool.py, the deployed stack).
+DATABASES["default"]["OPTIONS"].pop("pool", None)
+
 # A file rather than memory for SQLite, so that a live server in another thread
 # (browser tests) or another process (multi-process tests) sees the same data.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
