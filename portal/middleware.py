@@ -5,6 +5,7 @@ the site can take."""
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db.utils import OperationalError
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
@@ -14,6 +15,7 @@ from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_
 from django.utils.translation import gettext as _
 
 from csp.middleware import CSPMiddleware, PolicyParts
+from psycopg_pool import PoolTimeout
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -146,3 +148,37 @@ class RejectNullCharactersMiddleware:
                 return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
             return render(request, "400.html", {"message": message}, status=400)
         return self.get_response(request)
+
+
+def _pool_exhausted(exception: BaseException) -> bool:
+    """A database error raised because every pooled connection stayed busy for the pool's
+    whole wait (portal/settings/database.py)."""
+    return isinstance(exception, OperationalError) and isinstance(exception.__cause__, PoolTimeout)
+
+
+class DatabaseBusyMiddleware:
+    """Answer 503 with Retry-After when the process's database connections are all busy.
+
+    A rush of requests may find the pool empty for longer than it waits: the reader is
+    asked to try again in a few seconds instead of meeting a server error. The page is
+    rendered without the database (no menu, no footer).
+    """
+
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not _pool_exhausted(exception):
+            return None
+        message = _("The portal is busy. Please try again in a few seconds.")
+        if request.path.startswith("/api/") or request.headers.get("HX-Request"):
+            response = JsonResponse({"detail": message}, status=503)
+        else:
+            response = render(request, "503.html", {"message": message}, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        return response

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from .database import database
+from .services import shared_services
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -106,6 +107,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    # 503 and Retry-After when every pooled database connection stays busy.
+    "portal.middleware.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzipped where no secret can leak through their length (BREACH); static files
     # are served precompressed (brotli and gzip) by WhiteNoise above, before this runs.
@@ -184,76 +187,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: when REDIS_URL is set it carries the channel layer and the cache, so that
-# every ASGI process behind a load balancer shares websocket groups and cached data.
-# Sessions stay in the database (Django's default engine): nobody is signed out when
-# Redis stops. Neither the cache nor the layer may take a page down with it: Redis is
-# asked with short timeouts and one retry, a cache error counts as a miss (django-redis'
-# IGNORE_EXCEPTIONS, logged on "portal.cache"), and a failed broadcast is logged
-# (taskforces.events). Websockets close with 4503 and the pages reconnect.
+# Redis: when REDIS_URL is set it carries the channel layer, the cache and a copy of the
+# sessions, so that every process behind a load balancer shares websocket groups, cached
+# data and signed-in readers; without it each process keeps its own (services.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+CHANNEL_LAYERS, CACHES, SESSION_ENGINE = shared_services(REDIS_URL, timeout=REDIS_TIMEOUT)
 if REDIS_URL:
-    from redis.asyncio.retry import Retry as AsyncRetry
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
-
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {
-                # redis-py 8 gives every read a 5-second timeout by default, which cuts
-                # the layer's blocking receive short and drops each idle websocket
-                # every five seconds (channels_redis issue 422); reads wait instead.
-                "hosts": [
-                    {
-                        "address": REDIS_URL,
-                        "socket_timeout": None,
-                        "socket_connect_timeout": REDIS_TIMEOUT,
-                        "retry": AsyncRetry(NoBackoff(), 1),
-                    }
-                ],
-                "prefix": "portal",
-            },
-        }
-    }
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
-                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
-                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 1)},
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-    }
-    # Visitors' pages (portal/page_cache.py): the same Redis, keys of their own.
-    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "portal.cache"
-else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal-pages",
-            "OPTIONS": {"MAX_ENTRIES": 1000},
-        },
-    }
-# Sessions are in the database. With Redis they are kept in the cache as well, so that a
-# member's request reads its session without a query; the database answers when the cache
-# misses or cannot be reached. Without Redis each process's memory would hold its own
-# copy, stale as soon as another process changes the session (signing in, two-factor,
-# signing out), so the database alone serves them.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
 # Visitors' pages are served from the "pages" cache until anything shown changes, and
 # for at most PAGE_CACHE_SECONDS (what depends on the clock: upcoming workshops, places
 # left). PAGE_CACHE=0 turns it off. See docs/caching.md.

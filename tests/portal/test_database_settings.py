@@ -91,3 +91,53 @@ finally:
     )
     assert result.returncode == 0, result.stderr
     assert "refused: couldn't get a connection after 0.50 sec" in result.stdout
+
+
+BUSY_POOL_REQUEST = """
+import threading
+from django.db import connection
+from django.test import Client
+
+held, done = threading.Event(), threading.Event()
+
+def hold():
+    connection.ensure_connection()
+    held.set()
+    done.wait(10)
+    connection.close()
+
+threading.Thread(target=hold).start()
+held.wait(10)
+try:
+    client = Client(HTTP_HOST="example.org", HTTP_ACCEPT_LANGUAGE="{language}")
+    for path in ("/network/", "/api/catalogue/entries"):
+        response = client.get(path, secure=True)
+        print(path, response.status_code, response.get("Retry-After"))
+        print(response.content.decode())
+finally:
+    done.set()
+"""
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="the connection pool is PostgreSQL's (DATABASE_URL)",
+)
+@pytest.mark.django_db
+def test_a_reader_who_finds_the_pool_busy_is_asked_to_come_back_not_shown_an_error():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        BUSY_POOL_REQUEST.replace("{language}", "fr"),
+        **PRODUCTION,
+        DATABASE_URL=database_url(),
+        DATABASE_POOL_MAX="1",
+        DATABASE_POOL_TIMEOUT="0.3",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "/network/ 503 5" in result.stdout
+    assert "/api/catalogue/entries 503 5" in result.stdout
+    assert "Le portail est très sollicité" in result.stdout
+    assert '"detail"' in result.stdout
+    assert "Traceback" not in result.stderr
