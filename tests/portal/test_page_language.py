@@ -71,3 +71,12 @@ def test_an_english_page_read_in_english_has_no_notice(client, site_tree):
     page = read(client, "/about/")
     assert page.select_one("main .notice--language") is None
     assert page.find("main").find(attrs={"lang": True}) is None
+
+
+def test_a_catalogue_entry_read_in_its_own_language_keeps_dir_auto(client, site_tree):
+    entry = factories.CatalogueEntryPageFactory(parent=site_tree.catalogue, title="نظام البحث")
+    entry.save_revision().publish()
+    page = read(client, entry.url)
+    heading = page.select_one("main h1")
+    assert heading["dir"] == "auto" and not heading.has_attr("lang")
+    assert page.select_one("main .notice--language") is None
