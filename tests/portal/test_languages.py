@@ -82,15 +82,16 @@ def test_an_untranslated_page_is_served_in_its_original_marked_as_such(client, p
     assert response.status_code == 200
     page = soup(response)
     assert (page.html["lang"], page.html["dir"]) == ("ar", "rtl")
-    content = page.find("main").find("div", attrs={"lang": "en"})
-    assert content is not None and content["dir"] == "ltr"
-    assert content.find("h1")
+    heading = page.find("main").find("h1")
+    assert (heading["lang"], heading["dir"]) == ("en", "ltr")
+    assert page.select_one("main .notice--language")
 
 
 def test_a_translated_page_is_not_marked_as_foreign(client, portal):
     page = soup(client.get("/fr/a-propos/"))
     assert page.find("h1").get_text(strip=True) == "À propos du réseau"
-    assert page.find("main").find("div", attrs={"lang": "en"}) is None
+    assert page.find("main").find(attrs={"lang": True}) is None
+    assert page.select_one("main .notice--language") is None
 
 
 def test_the_french_page_answers_an_english_reader_at_its_address(client, portal):
