@@ -294,6 +294,16 @@ class RegisterViewTests:
         assert registration.answers == {str(visa.pk): True, str(needs.pk): "Step-free access"}
         assert registration.office == cast.office_a
 
+    def test_the_form_speaks_of_answers_only_when_the_event_asks_questions(
+        self, as_role, workshop
+    ):
+        client = as_role("cio_a")
+        without = client.get(workshop.url + "register/").content.decode()
+        assert "uses your answers" not in without
+        assert "waiting list" in without
+        factories.RegistrationQuestionFactory(page=workshop, label="Visa letter?")
+        assert "uses your answers" in client.get(workshop.url + "register/").content.decode()
+
     def test_each_yes_or_no_question_is_a_group_named_by_its_question(self, as_role, workshop):
         factories.RegistrationQuestionFactory(page=workshop, label="Visa letter?", required=True)
         page = BeautifulSoup(
