@@ -294,9 +294,7 @@ class RegisterViewTests:
         assert registration.answers == {str(visa.pk): True, str(needs.pk): "Step-free access"}
         assert registration.office == cast.office_a
 
-    def test_the_form_speaks_of_answers_only_when_the_event_asks_questions(
-        self, as_role, workshop
-    ):
+    def test_the_form_speaks_of_answers_only_when_the_event_asks_questions(self, as_role, workshop):
         client = as_role("cio_a")
         without = client.get(workshop.url + "register/").content.decode()
         assert "uses your answers" not in without
