@@ -133,6 +133,10 @@ def run_seconds(options, alone: float) -> float:
     return min(30.0, max(options.seconds, 5 * queued))
 
 
+# Rounds of the trivial view asked of bare gunicorn and the deployed stack in turn.
+ROUNDS = 3
+
+
 def measure(server: serving.Server, pages: list[Page], options, cookie: str) -> dict:
     """Each page on one server: {label: wrk figures}, plus "cached" figures if X-Cache."""
     _status, headers = serving.fetch(server.base_url + pages[1].path)
@@ -180,6 +184,22 @@ def measure(server: serving.Server, pages: list[Page], options, cookie: str) -> 
     return {"pages": results, "cached": cached_results}
 
 
+def side_by_side(bare: serving.Server, deployed: serving.Server, path: str, options) -> dict:
+    """The trivial view from bare gunicorn and from the deployed stack, asked in turn for
+    ROUNDS rounds while both run: a change in the machine's load meets both alike, where the
+    passes above measure them minutes apart."""
+    rates = {"gunicorn": [], "deployed": []}
+    for _round in range(ROUNDS):
+        for name, server in (("gunicorn", bare), ("deployed", deployed)):
+            figures = serving.wrk(
+                server.base_url + path, seconds=options.seconds, connections=options.connections
+            )
+            rates[name].append(figures["rps"])
+    share = sum(rates["deployed"]) / sum(rates["gunicorn"])
+    print(f"  side by side: deployed / bare gunicorn {share:.3f} ({rates})", flush=True)
+    return {"rates": rates, "share": share}
+
+
 def deployed_server(options, env: dict[str, str], scratch: Path) -> serving.Server | None:
     """The production stack: at --deployed-url, or started by deploy/stack.py (what
     `make prod-local` runs) on free ports, on this run's database and settings."""
@@ -189,7 +209,7 @@ def deployed_server(options, env: dict[str, str], scratch: Path) -> serving.Serv
     stack = ROOT / "deploy" / "stack.py"
     if not stack.exists():
         return None
-    port = serving.free_port()  # the stack takes the three ports after it as well
+    port = serving.free_port(4)  # the stack takes the three ports after it as well
     run_dir = scratch / "prod-local"
     command = [sys.executable, str(stack), "--run-dir", str(run_dir)]
     server = serving.Server(
@@ -271,6 +291,7 @@ def main() -> int:
     }
     print(f"Database {url.rsplit('@', 1)[-1]}; Redis {os.environ.get('REDIS_URL') or 'none'}")
     servers = []
+    together = None
     try:
         prepare(env, load)
         os.environ.update(env)
@@ -294,11 +315,17 @@ def main() -> int:
         if deployed is not None:
             servers.append(deployed)
             runs["deployed"] = measure(deployed, pages, options, cookie)
+            if "gunicorn" in runs:
+                bare = serving.gunicorn(env, options.workers)
+                servers.append(bare)
+                together = side_by_side(bare, deployed, pages[0].path, options)
+                bare.stop()
             deployed.stop()
         print_table(runs, pages, queries)
         if options.json:
             summary = {"bench": "pages", "seconds": options.seconds, "runs": runs}
             summary["queries"] = queries
+            summary["side_by_side"] = together
             summary["cacheable"] = [page.label for page in pages if page.cacheable]
             print("BENCH_JSON " + json.dumps(summary))
         return 0

@@ -99,7 +99,11 @@ def page_rows(pages: dict) -> list[tuple]:
     runs = pages["runs"]
     reference = next(name for name in ("deployed", "uvicorn", "gunicorn") if name in runs)
     rows = []
-    if "deployed" in runs and "gunicorn" in runs:
+    if pages.get("side_by_side"):
+        # Both asked in turn while both ran (bench/pages.py side_by_side).
+        share = pages["side_by_side"]["share"]
+        rows.append(("trivial: deployed / bare gunicorn", share, DEPLOYED_TRIVIAL_TARGET, ">="))
+    elif "deployed" in runs and "gunicorn" in runs:
         share = (
             runs["deployed"]["pages"]["trivial"]["rps"]
             / runs["gunicorn"]["pages"]["trivial"]["rps"]

@@ -24,10 +24,25 @@ REPORT = Path(__file__).resolve().parent / "wrk_report.lua"
 HEADERS = {"Accept-Encoding": "gzip", "Accept-Language": "en"}
 
 
-def free_port() -> int:
+def free_port(count: int = 1) -> int:
+    """A free port on loopback, and the ``count - 1`` after it free as well (the deployed
+    stack takes four in a row); a port found free may still be taken before it is used."""
+    for _attempt in range(50):
+        with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if all(_is_free(port + offset) for offset in range(1, count)):
+            return port
+    raise RuntimeError(f"no {count} free ports in a row on 127.0.0.1")
+
+
+def _is_free(port: int) -> bool:
     with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 @dataclass
