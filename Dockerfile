@@ -31,4 +31,4 @@ USER portal
 
 EXPOSE 8000
 CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", \
-     "--forwarded-allow-ips", "", "--no-control-socket", "--access-logfile", "-"]
+     "--forwarded-allow-ips", "", "--no-control-socket"]

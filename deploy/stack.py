@@ -56,7 +56,6 @@ class Stack:
                 # Its default control socket is one path for every gunicorn of the machine.
                 "--no-control-socket",
                 "--forwarded-allow-ips", "",
-                "--access-logfile", "-",
             ],
             "worker": [*py, "manage.py", "db_worker"],
             "scheduler": [*py, "manage.py", "run_scheduler"],
@@ -78,7 +77,10 @@ class Stack:
             "PORTAL_LISTEN": f"127.0.0.1:{self.port}",
             "PORTAL_RUN_DIR": str(self.run_dir),
             "PORTAL_NGINX_WORKERS": "1",
-            "PORTAL_NGINX_ACCESS_LOG": "off",
+            # One access log, the proxy's, written in blocks (gunicorn keeps none).
+            "PORTAL_NGINX_ACCESS_LOG": (
+                f"{self.run_dir / 'access.log'} combined buffer=64k flush=2s"
+            ),
             "PORTAL_WEB_SERVERS": servers([f"127.0.0.1:{self.web_port}"]),
             "PORTAL_WEBSOCKET_SERVERS": servers(
                 [f"127.0.0.1:{port}" for port in self.websocket_ports]
