@@ -50,52 +50,12 @@ def test_sqlite_has_no_pool(tmp_path):
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
-@pytest.mark.skipif(
-    not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-    reason="the connection pool is PostgreSQL's (DATABASE_URL)",
-)
-@pytest.mark.django_db
-def test_a_request_that_finds_the_pool_busy_fails_soon_with_a_clear_error():
-    # One thread holds the only connection; another asks for one.
-    code = """
+# A shell in a production process whose pool holds one connection: one thread takes it
+# and keeps it while the code after this prefix runs.
+HOLD_THE_ONLY_CONNECTION = """
 import threading
 from django.db import connection
 from django.db.utils import OperationalError
-
-held, done = threading.Event(), threading.Event()
-
-def hold():
-    connection.ensure_connection()
-    held.set()
-    done.wait(10)
-    connection.close()
-
-threading.Thread(target=hold).start()
-held.wait(10)
-try:
-    connection.ensure_connection()
-except OperationalError as error:
-    print("refused:", error)
-finally:
-    done.set()
-"""
-    result = run_manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        code,
-        **PRODUCTION,
-        DATABASE_URL=database_url(),
-        DATABASE_POOL_MAX="1",
-        DATABASE_POOL_TIMEOUT="0.5",
-    )
-    assert result.returncode == 0, result.stderr
-    assert "refused: couldn't get a connection after 0.50 sec" in result.stdout
-
-
-BUSY_POOL_REQUEST = """
-import threading
-from django.db import connection
 from django.test import Client
 
 held, done = threading.Event(), threading.Event()
@@ -108,8 +68,52 @@ def hold():
 
 threading.Thread(target=hold).start()
 held.wait(10)
+"""
+
+
+def while_the_pool_is_busy(code: str):
+    return run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        HOLD_THE_ONLY_CONNECTION + code,
+        **PRODUCTION,
+        DATABASE_URL=database_url(),
+        DATABASE_POOL_MAX="1",
+        DATABASE_POOL_TIMEOUT="0.3",
+    )
+
+
+POSTGRESQL_ONLY = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="the connection pool is PostgreSQL's (DATABASE_URL)",
+)
+
+
+@POSTGRESQL_ONLY
+@pytest.mark.django_db
+def test_a_request_that_finds_the_pool_busy_fails_soon_with_a_clear_error():
+    result = while_the_pool_is_busy(
+        """
 try:
-    client = Client(HTTP_HOST="example.org", HTTP_ACCEPT_LANGUAGE="{language}")
+    connection.ensure_connection()
+except OperationalError as error:
+    print("refused:", error)
+finally:
+    done.set()
+"""
+    )
+    assert result.returncode == 0, result.stderr
+    assert "refused: couldn't get a connection after 0.30 sec" in result.stdout
+
+
+@POSTGRESQL_ONLY
+@pytest.mark.django_db
+def test_a_reader_who_finds_the_pool_busy_is_asked_to_come_back_not_shown_an_error():
+    result = while_the_pool_is_busy(
+        """
+try:
+    client = Client(HTTP_HOST="example.org", HTTP_ACCEPT_LANGUAGE="fr")
     for path in ("/network/", "/api/catalogue/entries"):
         response = client.get(path, secure=True)
         print(path, response.status_code, response.get("Retry-After"))
@@ -117,23 +121,6 @@ try:
 finally:
     done.set()
 """
-
-
-@pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-    reason="the connection pool is PostgreSQL's (DATABASE_URL)",
-)
-@pytest.mark.django_db
-def test_a_reader_who_finds_the_pool_busy_is_asked_to_come_back_not_shown_an_error():
-    result = run_manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        BUSY_POOL_REQUEST.replace("{language}", "fr"),
-        **PRODUCTION,
-        DATABASE_URL=database_url(),
-        DATABASE_POOL_MAX="1",
-        DATABASE_POOL_TIMEOUT="0.3",
     )
     assert result.returncode == 0, result.stderr
     assert "/network/ 503 5" in result.stdout
