@@ -63,8 +63,13 @@ def test_the_log_has_no_field_that_could_name_someone():
     }
 
 
-def test_an_empty_search_is_not_logged(client, corpus):
+def test_an_empty_or_refused_search_is_not_logged(client, corpus):
     assert client.get("/search/", {"q": "   "}).status_code == 200
+    assert client.get("/search/", {"q": "translation", "year": "1066"}).status_code == 400
+    assert (
+        client.get("/catalogue/", {"q": "patent", "tag": [f"t{n}" for n in range(50)]}).status_code
+        == 400
+    )
     assert not LoggedQuery.objects.exists()
 
 
