@@ -42,10 +42,12 @@ PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
-# Shared admin pieces that are the secretariat's alone (the failed background work report).
+# Shared admin pieces that are the secretariat's alone (the failed background work report,
+# the report of what members look for).
 SECRETARIAT_PERMISSIONS = [
     ("portal", "view_failedtask"),
     ("portal", "change_failedtask"),
+    ("search", "view_loggedquery"),
 ]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add", "change", "choose", "delete"]),

@@ -28,6 +28,9 @@ NOT_SHOWN_TO_VISITORS = frozenset(
         "portal.failedtask",
         "search.entryreader",
         "search.searchentry",
+        # What members look for: written as searches are answered, read by the secretariat
+        "search.loggedquery",
+        "search.querymonthcount",
         "wagtailsearch.indexentry",
         "wagtailcore.referenceindex",
         # Written while a page renders

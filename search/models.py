@@ -188,3 +188,59 @@ class EntryIndex(models.Model):
 
     def __str__(self):
         return str(self.entry_id)
+
+
+class QuerySource(models.TextChoices):
+    """Where a text query was typed."""
+
+    SITE = "site", _("Site search")
+    CATALOGUE = "catalogue", _("Catalogue")
+
+
+class LoggedQuery(models.Model):
+    """One text query as typed in site search or the catalogue, without the person.
+
+    Nothing here names who searched: no account, session, address or time of day, only
+    the day. Rows older than a year are folded into QueryMonthCount (prune_query_log).
+    """
+
+    source = models.CharField(max_length=20, choices=QuerySource.choices)
+    # Case-folded, spaces collapsed, at most QUERY_LOG_LENGTH characters (search.query_log).
+    query = models.CharField(max_length=200)
+    # The interface language the query was typed in.
+    language = models.CharField(max_length=10)
+    # The filters applied with it, as "name=value" pairs sorted and joined by "&".
+    filters = models.CharField(max_length=500, blank=True)
+    results = models.PositiveIntegerField()
+    day = models.DateField(db_index=True)
+
+    class Meta:
+        verbose_name = _("logged query")
+        verbose_name_plural = _("logged queries")
+
+    def __str__(self):
+        return self.query
+
+
+class QueryMonthCount(models.Model):
+    """How often a query was made in a month, once its logged rows are a year old."""
+
+    # The month's first day.
+    month = models.DateField()
+    source = models.CharField(max_length=20, choices=QuerySource.choices)
+    query = models.CharField(max_length=200)
+    language = models.CharField(max_length=10)
+    searches = models.PositiveIntegerField(default=0)
+    zero_result_searches = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly query count")
+        verbose_name_plural = _("monthly query counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "source", "language", "query"], name="query_month_count_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.query

@@ -3,7 +3,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from search.forms import SearchForm, SuggestionForm
+from search.models import QuerySource
 from search.query import search_site, suggest_site
+from search.query_log import query_log_record
 
 
 # What a reader finds depends on who they are: no shared cache may keep it.
@@ -21,6 +23,14 @@ def search(request):
         sort=form.cleaned_data["sort"] or "relevance",
         page_number=form.cleaned_data["page"] or 1,
     )
+    if (form.cleaned_data["page"] or 1) == 1:
+        # One row per search: its further pages are not searches of their own.
+        query_log_record(
+            source=QuerySource.SITE,
+            query=results.query,
+            filters=results.filters,
+            results=results.total,
+        )
     params = request.GET.copy()
     params.pop("page", None)
     context = {"form": form, "results": results, "query_string": params.urlencode()}

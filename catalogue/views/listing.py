@@ -14,6 +14,12 @@ from catalogue.exports import entry_rows, entry_summary
 from catalogue.facets import facet_counts
 from catalogue.forms import ComparedIdsForm, CompareForm, ListingFilterForm
 from portal.exports import csv_response
+from search.models import QuerySource
+from search.query_log import query_log_record
+
+# The search box's own htmx request, sent as one types (catalogue_index_page.html): a
+# query still being typed, not logged. The form's requests (submit, change) are.
+TYPING_TRIGGER = "catalogue-q"
 
 
 def _listing_state(request) -> tuple[selectors.ListingState, list[str]]:
@@ -49,6 +55,10 @@ def listing(request, index):
     paginator = Paginator(selectors.listing_entries(state), selectors.PAGE_SIZE)
     paginator.count = total  # counted with the facets, in the same query
     entries = paginator.get_page(request.GET.get("page"))
+    if not errors and entries.number == 1 and request.htmx.trigger != TYPING_TRIGGER:
+        query_log_record(
+            source=QuerySource.CATALOGUE, query=state.query, filters=state.selected, results=total
+        )
     context = {
         "page": index,
         "self": index,

@@ -16,4 +16,6 @@ PORTAL_SCHEDULE = {
     # Search rebuilt from the content once a week: repairs any index drift that retries
     # of failed index updates did not.
     "search-reindex": {"command": "search_reindex", "cron": "0 3 * * 0"},
+    # Logged queries a year old folded into monthly counts (search.query_log).
+    "query-log-prune": {"command": "prune_query_log", "cron": "15 3 * * *"},
 }

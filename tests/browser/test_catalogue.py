@@ -8,6 +8,7 @@ import pytest
 from catalogue.models import Adoption, DeploymentModel, Question
 from network import services
 from network.models import MemberRole, Seat
+from search.models import LoggedQuery
 from tests import factories
 from tests.browser.conftest import sign_in
 
@@ -135,3 +136,23 @@ def choose_facet(page, facet: str, label: str) -> None:
     if group.get_attribute("open") is None:
         group.locator("summary").first.click()
     group.get_by_label(re.compile(label)).check()
+
+
+def test_typing_updates_the_results_and_only_the_submitted_query_is_logged(
+    catalogue, live_server_url, browser, page_and_problems
+):
+    page, problems = page_and_problems
+    page.goto(f"{live_server_url}/catalogue/")
+    box = page.locator("#catalogue-q")
+    box.press_sequentially("figurative", delay=30)
+    page.wait_for_url(re.compile(r"q=figurative"))
+    page.wait_for_function("document.querySelector('#catalogue-total').dataset.total === '1'")
+    # As one types, the results follow, but no half-typed query is logged.
+    assert not LoggedQuery.objects.exists()
+    with page.expect_response(re.compile(r"/catalogue/\?q=figurative")):
+        box.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert list(LoggedQuery.objects.values_list("source", "query", "results")) == [
+        ("catalogue", "figurative", 1)
+    ]
+    assert not problems, problems

@@ -10,7 +10,8 @@ import search
 SEARCH_DIR = Path(search.__file__).parent
 APPS = {"network", "catalogue", "taskforces", "workshops", "demo"}
 # The project's shared pieces; nothing else of portal (its workshops, its demo, its wiring).
-SHARED_PORTAL_MODULES = {"portal.background", "portal.models"}
+# portal.exports is where every CSV goes through (no typed cell becomes a live formula).
+SHARED_PORTAL_MODULES = {"portal.background", "portal.exports", "portal.models"}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:
