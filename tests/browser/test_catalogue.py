@@ -4,6 +4,7 @@ used by their office, compares it with another entry and asks its provider a que
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.models import Adoption, DeploymentModel, Question
 from network import services
@@ -70,10 +71,10 @@ def test_cio_filters_opens_marks_used_compares_and_asks(
     assert page.locator("#catalogue-total").get_attribute("data-total") == "3"
     choose_facet(page, "kind", r"^Service")
     page.wait_for_url(re.compile(r"kind=service"))
-    page.wait_for_function("document.querySelector('#catalogue-total').dataset.total === '2'")
+    expect(page.locator("#catalogue-total")).to_have_attribute("data-total", "2")
     choose_facet(page, "category", r"^Prior-art and image search")
     page.wait_for_url(re.compile(r"kind=service.*category=search|category=search.*kind=service"))
-    page.wait_for_function("document.querySelector('#catalogue-total').dataset.total === '1'")
+    expect(page.locator("#catalogue-total")).to_have_attribute("data-total", "1")
     assert page.locator("#catalogue-status").inner_text() == "1 entry found"
     results = page.locator(".catalogue__list")
     assert results.get_by_role("link", name="Figurative mark search", exact=True).is_visible()
@@ -103,7 +104,7 @@ def test_cio_filters_opens_marks_used_compares_and_asks(
         re.compile(rf"compare={chosen.pk}%2C{other.pk}|compare={chosen.pk},{other.pk}")
     )
     # The link pressed is replaced; focus moves to the confirmation, not the page's body.
-    page.wait_for_function("document.activeElement.id === 'compare-notice'")
+    expect(page.locator("#compare-notice")).to_be_focused()
     page.get_by_role("link", name="Compare them").click()
     page.wait_for_url(re.compile(r"/catalogue/compare/\?entries="))
     table = page.locator("table.compare")
@@ -146,7 +147,7 @@ def test_typing_updates_the_results_and_only_the_submitted_query_is_logged(
     box = page.locator("#catalogue-q")
     box.press_sequentially("figurative", delay=30)
     page.wait_for_url(re.compile(r"q=figurative"))
-    page.wait_for_function("document.querySelector('#catalogue-total').dataset.total === '1'")
+    expect(page.locator("#catalogue-total")).to_have_attribute("data-total", "1")
     # As one types, the results follow, but no half-typed query is logged.
     assert not LoggedQuery.objects.exists()
     with page.expect_response(re.compile(r"/catalogue/\?q=figurative")):

@@ -59,7 +59,7 @@ def test_a_post_appears_for_the_other_member_within_a_second_with_unread_counts(
     expect(reader_page.locator("body")).to_have_attribute("data-notifications-live", "open")
     reader_page.evaluate("window.stillTheSamePage = true")
     writer_page.goto(thread_url)
-    writer_page.wait_for_function("document.querySelector('[data-live-status]') !== null")
+    expect(writer_page.locator("[data-live-status]")).to_have_count(1)
 
     writer_page.get_by_label("Your post").fill("WIPO Translate keeps the claim structure.")
     writer_page.get_by_role("button", name="Post", exact=True).click()
