@@ -1,16 +1,24 @@
 """The listing's facet counts: every facet's values with how many entries each would
-show, and the listing's total, in one query (see facet_query)."""
+show, and the listing's total, in one query (see _facet_sql)."""
 
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import CharField, Count, QuerySet, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, CharField, ExpressionWrapper, F, QuerySet, Value
 from django.db.models.functions import Cast, Concat
 
 from catalogue.models import CatalogueEntryPage
-from catalogue.selectors import FACETS, FacetSpec, ListingState, filtered_entries, listed_entries
+from catalogue.selectors import (
+    FACETS,
+    FACETS_BY_KEY,
+    FacetSpec,
+    ListingState,
+    Sort,
+    facet_condition,
+    filtered_entries,
+    with_adoption_count,
+)
 from network.models import OfficePage
 from portal.localised_names import localised_label
 from portal.page_languages import content_language
@@ -32,15 +40,34 @@ class Facet:
     options: list[FacetOption]
 
 
-def facet_counts(state: ListingState) -> tuple[int, list[Facet]]:
-    """How many entries the listing shows, and each facet's values with their counts: one
-    query, a grouped count per facet joined with UNION ALL (see facet_query)."""
-    rows = facet_rows(state)
+@dataclass
+class Counted:
+    """What one query finds for a listing: its total, its facets, and the entries of the
+    page asked for, in order."""
+
+    total: int
+    facets: list[Facet]
+    page_ids: list[int]
+    page_number: int = 1
+
+
+def facet_counts(state: ListingState, *, offset: int = 0, limit: int = 0) -> Counted:
+    """How many entries the listing shows, each facet's values with their counts, and the
+    keys of ``limit`` entries from ``offset`` in the state's order (or the last ``limit``
+    page's, past the end), in one query (see _facet_sql)."""
+    rows = facet_rows(state, offset=offset, limit=limit)
     total = sum(row["n"] for row in rows if row["facet_key"] == "")
     by_facet: dict[str, list[dict]] = {}
     for row in rows:
         by_facet.setdefault(row["facet_key"], []).append(row)
-    return total, [_facet(facet, state, by_facet.get(facet.key, [])) for facet in FACETS]
+    page = sorted(by_facet.get(PAGE, []), key=lambda row: row["n"])
+    return Counted(
+        total,
+        [_facet(facet, state, by_facet.get(facet.key, [])) for facet in FACETS],
+        [int(row["facet_value"]) for row in page],
+        # The page's number, from the first entry's place.
+        (page[0]["n"] - 1) // limit + 1 if page else 1,
+    )
 
 
 def _facet(facet: FacetSpec, state: ListingState, rows: list[dict]) -> Facet:
@@ -79,82 +106,196 @@ def _facet(facet: FacetSpec, state: ListingState, rows: list[dict]) -> Facet:
 FACET_ROW = ("facet_key", "facet_value", "facet_label", "taxonomy_key", "facet_detail")
 
 
-def facet_rows(state: ListingState) -> list[dict]:
-    """facet_query's rows, read afresh each time from SQL written once per listing state.
+def facet_rows(state: ListingState, *, offset: int = 0, limit: int = 0) -> list[dict]:
+    """The counts' rows (see _facet_sql), read afresh each time from SQL written once per
+    listing state.
 
-    The listed entries (published, public, not archived, one per translation set, matching
-    the text box) are found once, in a common table expression each facet's count starts
-    from, rather than once per facet: PostgreSQL took longer to plan a dozen copies of
-    those conditions than to run them. Django took longer still to write the query: its
-    SQL depends only on the state and the reader's language, so each process keeps the
-    SQL of the last few hundred states it was asked.
+    Django takes longer to write the query than PostgreSQL takes to run it: its SQL
+    depends only on the state and the reader's language, so each process keeps the SQL of
+    the last few hundred states it was asked.
     """
     key = (
         content_language(),
         state.query,
         tuple(sorted((facet, tuple(values)) for facet, values in state.selected.items())),
+        state.sort,
     )
     sql, params = _facet_sql(connection.alias, key)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        size = max(limit, 1)
+        cursor.execute(sql, (*params, limit, offset, offset, size, size))
         columns = [column[0] for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 @lru_cache(maxsize=256)
 def _facet_sql(alias: str, key: tuple) -> tuple[str, tuple]:
-    _language, query, selected = key
-    # The text box's words apply to every count: they go with the listed entries.
-    listed = filtered_entries(ListingState(query=query)).values("pk")
-    listed_sql, listed_params = listed.query.get_compiler(alias).as_sql()
-    from_listed = CatalogueEntryPage.objects.filter(pk__in=RawSQL("SELECT id FROM listed", ()))
-    facets = ListingState(selected={facet: list(values) for facet, values in selected})
-    sql, params = facet_query(facets, base=from_listed).query.get_compiler(alias).as_sql()
-    return f"WITH listed (id) AS MATERIALIZED ({listed_sql}) {sql}", (*listed_params, *params)
+    """One row per facet value (its facet, value, label, the taxonomy row's translation
+    key, a detail: an office's kind and country) with its count; a row of facet "" with
+    the listing's total; and a row of facet PAGE per entry of the page asked for (its key
+    as the value, its place in the listing as the count). Each facet counts over every
+    filter but its own. The query's last parameters are the page's size and its offset
+    (a page past the end gives the last page).
 
+    The listed entries (published, public, not archived, one per translation set,
+    matching the text box) are found once, each with a flag per chosen facet: does it have
+    one of that facet's values? Every (entry, value) pair of every facet is read from the
+    narrow table that holds it and looked up, once, in the set of entries its facet counts
+    over: the entries shown for a facet not chosen, for a chosen one those every other
+    chosen facet lets through. Labels are joined to the few counted values last, and the
+    page is taken from the same listed entries. Before, each facet joined the listed
+    entries again and the page's query found them once more, so the time grew with facets
+    × entries (5,000 entries: 125 ms for the counts and 25 ms for the page, against 50).
+    """
+    _language, query, selected, sort = key
+    chosen = {facet: list(values) for facet, values in selected}
 
-def facet_query(state: ListingState, base: QuerySet | None = None) -> QuerySet:
-    """One row per facet value: its facet, value, label, the taxonomy row's translation
-    key, a detail (an office's kind and country) and its count; and a row of facet ""
-    with the listing's total. Each facet counts over every filter but its own.
+    def compiled(queryset: QuerySet) -> tuple[str, tuple]:
+        return queryset.query.get_compiler(alias).as_sql()
 
-    ``base``: the listed entries (listed_entries() unless given)."""
-    text = CharField()
-    base = listed_entries() if base is None else base
-    total = (
-        filtered_entries(state, base=base)
-        .order_by()
-        .annotate(
-            facet_key=Value("", output_field=text),
-            facet_value=Value(None, output_field=text),
-            facet_label=Value(None, output_field=text),
-            taxonomy_key=Value(None, output_field=text),
-            facet_detail=Value(None, output_field=text),
+    def held(facets) -> str:
+        return " AND ".join(f"m_{facet}" for facet in sorted(facets)) or "TRUE"
+
+    listed_sql, listed_params = compiled(_listed(query, chosen, sort))
+    # The facets not chosen count the entries shown; a chosen one, the entries every other
+    # chosen facet lets through. Each of these sets is hashed once and its facets' pairs
+    # looked up in it.
+    arms = [([facet for facet in FACETS if facet.key not in chosen], chosen)]
+    arms += [([FACETS_BY_KEY[key]], set(chosen) - {key}) for key in chosen]
+    pairs, counts, counts_params = [], [], []
+    for facets, others in filter(lambda arm: arm[0], arms):
+        pairs_sql, pairs_params = compiled(_union([_pairs(facet) for facet in facets]))
+        name = f"pairs_{len(pairs)}"
+        pairs.append(f"{name} (facet_key, entry_id, value_id) AS ({pairs_sql})")
+        counts.append(
+            f"SELECT facet_key, value_id, count(*) AS n FROM {name} "  # noqa: S608
+            f"WHERE entry_id IN (SELECT listed_id FROM listed WHERE {held(others)}) "
+            "GROUP BY facet_key, value_id"
         )
-        .values(*FACET_ROW)
-        .annotate(n=Count("pk"))
+        counts_params += pairs_params
+    labels_sql, labels_params = compiled(
+        _union([_labels(facet) for facet in FACETS if facet.label_path])
     )
-    arms = []
-    for facet in FACETS:
-        relation = facet.path.rsplit("__", 1)[0]
-        key_path = f"{relation}__translation_key" if facet.taxonomy else None
-        detail = (
-            Concat(f"{relation}__kind", Value(":"), f"{relation}__country", output_field=text)
-            if facet.key == "office"
-            else Value(None, output_field=text)
+    order = _order_by(sort)
+    # Only compiled SQL and the facets' own keys are written in; values are parameters.
+    # Written for SQLite as well: no parentheses around a UNION's queries, no column names
+    # after a subquery's alias.
+    sql = (
+        f"WITH listed AS MATERIALIZED ({listed_sql}), "  # noqa: S608
+        f"shown AS (SELECT * FROM listed WHERE {held(chosen)}), "
+        f"{', '.join(pairs)}, "
+        f"counts AS ({' UNION ALL '.join(counts)}), "
+        f"labels (facet_key, value_id, {', '.join(FACET_ROW[1:])}) AS ({labels_sql}), "
+        f"page AS (SELECT listed_id, row_number() OVER (ORDER BY {order}) AS place "
+        f"FROM shown ORDER BY {order} "
+        # Past the last page, the last page.
+        "LIMIT %s OFFSET (SELECT CASE WHEN %s < count(*) THEN %s "
+        "WHEN count(*) > 0 THEN (count(*) - 1) / %s * %s ELSE 0 END FROM shown)) "
+        "SELECT counts.facet_key, COALESCE(labels.facet_value, counts.value_id) AS facet_value, "
+        "labels.facet_label, labels.taxonomy_key, labels.facet_detail, counts.n "
+        "FROM counts LEFT JOIN labels "
+        "ON labels.facet_key = counts.facet_key AND labels.value_id = counts.value_id "
+        "UNION ALL SELECT '', NULL, NULL, NULL, NULL, count(*) FROM shown "
+        f"UNION ALL SELECT '{PAGE}', CAST(listed_id AS text), NULL, NULL, NULL, place FROM page"
+    )
+    return sql, (*listed_params, *counts_params, *labels_params)
+
+
+def _listed(query: str, chosen: dict[str, list[str]], sort: str) -> QuerySet:
+    """The listed entries matching the text box: each one's key (listed_id), what the
+    listing is sorted by (listed_<field>), and for each chosen facet whether the entry has
+    one of its values (m_<facet>)."""
+    listed = filtered_entries(ListingState(query=query))
+    if sort == Sort.ADOPTED:
+        listed = with_adoption_count(listed)
+    sorted_by = _sort_fields(sort)
+    flags = {
+        f"m_{facet}": ExpressionWrapper(
+            facet_condition(FACETS_BY_KEY[facet], values), output_field=BooleanField()
         )
-        arms.append(
-            filtered_entries(state.without_facet(facet.key), base=base)
-            .filter(**{f"{facet.path}__isnull": False})
-            .order_by()
-            .annotate(
-                facet_key=Value(facet.key, output_field=text),
-                facet_value=Cast(facet.path, text),
-                facet_label=Cast(facet.label_path, text) if facet.label_path else Value(None, text),
-                taxonomy_key=Cast(key_path, text) if key_path else Value(None, text),
-                facet_detail=detail,
-            )
-            .values(*FACET_ROW)
-            .annotate(n=Count("pk", distinct=True))
+        for facet, values in sorted(chosen.items())
+    }
+    return (
+        listed.order_by()
+        .annotate(listed_id=F("pk"), **{f"listed_{name}": F(name) for name in sorted_by}, **flags)
+        .values("listed_id", *(f"listed_{name}" for name in sorted_by), *flags)
+    )
+
+
+def _union(querysets: list[QuerySet]) -> QuerySet:
+    return querysets[0].union(*querysets[1:], all=True)
+
+
+# The rows of the page's entries (see _facet_sql).
+PAGE = "#page"
+
+
+def _sort_fields(sort: str) -> list[str]:
+    """The fields a listing is sorted by, besides the key."""
+    return [name.lstrip("-") for name in Sort.ORDERING[sort] if name.lstrip("-") != "pk"]
+
+
+def _order_by(sort: str) -> str:
+    """The listing's order, over the listed entries' columns."""
+    return ", ".join(
+        f"{'listed_id' if name.lstrip('-') == 'pk' else 'listed_' + name.lstrip('-')}"
+        f"{' DESC' if name.startswith('-') else ''}"
+        for name in Sort.ORDERING[sort]
+    )
+
+
+TEXT = CharField()
+
+
+def _pairs(facet: FacetSpec) -> QuerySet:
+    """Every entry's values of one facet, (facet, entry, value), once each, read from the
+    table that holds them: the entries' own for a column or a foreign key, the relation's
+    for many values. A value is its choice, or its row's key (see _labels)."""
+    head, _sep, rest = facet.path.partition("__")
+    field = CatalogueEntryPage._meta.get_field(head)
+    if not field.many_to_many:
+        column = field.attname if field.is_relation else head
+        rows, entry, value = CatalogueEntryPage.objects.all(), F("pk"), F(column)
+    else:
+        rows = field.remote_field.through.objects.all()
+        entry = F(field.m2m_column_name())
+        # A value further on (an entry's offices' region) is that relation's key.
+        middle = rest.rpartition("__")[0]
+        value = F(
+            f"{field.m2m_reverse_field_name()}__{middle}" if middle else field.m2m_reverse_name()
         )
-    return total.union(*arms, all=True)
+    pairs = (
+        rows.order_by()
+        .annotate(facet_key=Value(facet.key, TEXT), entry_ref=entry, value_ref=Cast(value, TEXT))
+        .filter(value_ref__isnull=False)
+        .values("facet_key", "entry_ref", "value_ref")
+    )
+    # A value reached through two relations can come more than once for one entry.
+    return pairs.distinct() if rest.count("__") else pairs
+
+
+def _labels(facet: FacetSpec) -> QuerySet:
+    """A facet's values as the URL and the reader know them, by their row's key: (facet,
+    key, value, label, the taxonomy row's translation key, a detail)."""
+    relation, _sep, value_field = facet.path.rpartition("__")
+    model = CatalogueEntryPage
+    for part in relation.split("__"):
+        model = model._meta.get_field(part).related_model
+    label_field = facet.label_path.rpartition("__")[2]
+    detail = (
+        Concat("kind", Value(":"), "country", output_field=TEXT)
+        if facet.key == "office"
+        else Value(None, TEXT)
+    )
+    return (
+        model.objects.order_by()
+        .annotate(
+            facet_key=Value(facet.key, TEXT),
+            value_ref=Cast("pk", TEXT),
+            facet_value=Cast(value_field, TEXT),
+            facet_label=Cast(label_field, TEXT),
+            taxonomy_key=Cast("translation_key", TEXT) if facet.taxonomy else Value(None, TEXT),
+            facet_detail=detail,
+        )
+        .values("facet_key", "value_ref", *FACET_ROW[1:])
+    )

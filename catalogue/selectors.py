@@ -163,12 +163,13 @@ class ListingState:
         return bool(self.query or self.selected)
 
 
-def _filter_facet(entries: QuerySet, facet: FacetSpec, values: list[str]) -> QuerySet:
+def facet_condition(facet: FacetSpec, values: list[str]) -> Q:
+    """An entry has one of ``values`` in ``facet``."""
     lookup = {f"{facet.path}__in": values}
     if facet.many:
         # A subquery rather than a join, so an entry is never counted or listed twice.
-        return entries.filter(pk__in=CatalogueEntryPage.objects.filter(**lookup).values("pk"))
-    return entries.filter(**lookup)
+        return Q(pk__in=CatalogueEntryPage.objects.filter(**lookup).values("pk"))
+    return Q(**lookup)
 
 
 def _filter_text(entries: QuerySet, query: str) -> QuerySet:
@@ -190,7 +191,7 @@ def filtered_entries(state: ListingState, *, base: QuerySet | None = None) -> Qu
     if state.query:
         entries = _filter_text(entries, state.query)
     for key, values in state.selected.items():
-        entries = _filter_facet(entries, FACETS_BY_KEY[key], values)
+        entries = entries.filter(facet_condition(FACETS_BY_KEY[key], values))
     return entries
 
 
@@ -217,6 +218,20 @@ def listing_entries(state: ListingState) -> QuerySet:
         )
         .order_by(*Sort.ORDERING[state.sort])
     )
+
+
+def entries_in_order(ids: list[int]) -> list[CatalogueEntryPage]:
+    """The entries of a listing's page (found with its counts, catalogue.facets), in the
+    order given, with what a card shows."""
+    entries = (
+        with_adoption_count(CatalogueEntryPage.objects.filter(pk__in=ids))
+        .select_related("category", "freshness")
+        .prefetch_related(
+            Prefetch("provider_offices", queryset=OfficePage.objects.select_related("region"))
+        )
+        .in_bulk()
+    )
+    return [entries[pk] for pk in ids if pk in entries]
 
 
 def compared_entries(ids: list[int]) -> list[CatalogueEntryPage]:

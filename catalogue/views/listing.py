@@ -3,7 +3,7 @@
 import json
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from catalogue import selectors
 from catalogue.exports import entry_rows, entry_summary
-from catalogue.facets import facet_counts
+from catalogue.facets import Counted, facet_counts
 from catalogue.forms import ComparedIdsForm, CompareForm, ListingFilterForm
 from portal.exports import csv_response
 from search.models import QuerySource
@@ -47,14 +47,27 @@ def _compared_ids(request) -> tuple[list[int], list[str]]:
     return form.cleaned_data["compare"][: selectors.MAX_COMPARED], []
 
 
+def _listing_page(state: selectors.ListingState, asked) -> tuple[Counted, Page]:
+    """The counts and the page asked for, as Paginator.get_page() reads its number (not a
+    number: the first; past the end: the last), in one query."""
+    try:
+        number = min(max(int(asked), 1), 10**9) if asked else 1
+    except (TypeError, ValueError):
+        number = 1
+    size = selectors.PAGE_SIZE
+    counted = facet_counts(state, offset=(number - 1) * size, limit=size)
+    paginator = Paginator([], size)
+    paginator.count = counted.total
+    entries = selectors.entries_in_order(counted.page_ids)
+    return counted, Page(entries, counted.page_number, paginator)
+
+
 def listing(request, index):
     state, errors = _listing_state(request)
     compare_ids, compare_errors = _compared_ids(request)
     errors += compare_errors
-    total, facets = facet_counts(state)
-    paginator = Paginator(selectors.listing_entries(state), selectors.PAGE_SIZE)
-    paginator.count = total  # counted with the facets, in the same query
-    entries = paginator.get_page(request.GET.get("page"))
+    counted, entries = _listing_page(state, request.GET.get("page"))
+    total, facets = counted.total, counted.facets
     if not errors and entries.number == 1 and request.htmx.trigger != TYPING_TRIGGER:
         query_log_record(
             source=QuerySource.CATALOGUE, query=state.query, filters=state.selected, results=total

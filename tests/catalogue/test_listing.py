@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from catalogue import selectors
-from catalogue.facets import facet_counts, facet_query
+from catalogue.facets import facet_counts, facet_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,8 @@ class FacetCountTests:
     @pytest.mark.parametrize("selected", COMBINATIONS)
     def test_each_count_equals_the_results_its_value_gives(self, demo_site, db, selected):
         state = selectors.ListingState(selected=selected)
-        total, facets = facet_counts(state)
+        counted = facet_counts(state)
+        total, facets = counted.total, counted.facets
         assert total == result_count(selected)
         checked = 0
         for facet in facets:
@@ -68,20 +69,21 @@ class FacetCountTests:
     def test_counts_follow_the_catalogue_after_the_same_listing_was_asked(self, demo_site, db):
         # The SQL of a listing state is kept between requests; its counts never are.
         state = selectors.ListingState(selected={"kind": ["service"]})
-        total, _facets = facet_counts(state)
+        total = facet_counts(state).total
         entry = selectors.listed_entries().filter(kind="service").first()
         entry.unpublish()
-        assert facet_counts(state)[0] == total - 1
+        assert facet_counts(state).total == total - 1
 
     @pytest.mark.parametrize("language", ["en", "fr", "ar"])
     def test_every_language_counts_as_the_listing_shows(self, demo_site, db, language):
         with translation.override(language):
             for selected in COMBINATIONS[:3]:
                 state = selectors.ListingState(query="office", selected=selected)
-                total, facets = facet_counts(state)
+                counted = facet_counts(state)
+                total, facets = counted.total, counted.facets
                 assert total == selectors.filtered_entries(state).count()
                 rows = {
-                    (row["facet_key"], row["facet_value"], row["n"]) for row in facet_query(state)
+                    (row["facet_key"], row["facet_value"], row["n"]) for row in facet_rows(state)
                 }
                 shown = {("", None, total)} | {
                     (facet.key, option.value, option.count)
@@ -93,6 +95,33 @@ class FacetCountTests:
 
 
 class ListingTests:
+    @pytest.mark.parametrize("sort", list(selectors.Sort.ORDERING))
+    @pytest.mark.parametrize("query", ["", "?kind=service", "?q=office&licence=free"])
+    def test_each_page_lists_the_entries_in_the_chosen_order(
+        self, demo_site, db, client, monkeypatch, sort, query
+    ):
+        # The page's entries are found with the counts, in one query (catalogue.facets).
+        monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
+        url = f"/catalogue/{query or '?'}&sort={sort}"
+        state = client.get(url).context["state"]
+        expected = list(
+            selectors.with_adoption_count(selectors.filtered_entries(state))
+            .order_by(*selectors.Sort.ORDERING[sort])
+            .values_list("pk", flat=True)
+        )
+        assert len(expected) > 3
+        shown = []
+        for number in range(1, (len(expected) + 2) // 3 + 1):
+            page = client.get(f"{url}&page={number}").context["entries"]
+            assert page.number == number and page.paginator.count == len(expected)
+            shown += [entry.pk for entry in page]
+        assert shown == expected
+        # Past the end, and not a number: the last page, the first.
+        last = client.get(f"{url}&page=999").context["entries"]
+        assert last.number == page.paginator.num_pages
+        assert [entry.pk for entry in last] == expected[(last.number - 1) * 3 :]
+        assert client.get(f"{url}&page=two").context["entries"].number == 1
+
     def test_sorting_by_most_adopted(self, demo_site, db, client):
         entries = list(client.get("/catalogue/?sort=adopted").context["entries"])
         counts = [entry.adoption_count for entry in entries]
