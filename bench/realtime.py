@@ -42,6 +42,11 @@ def parse_args():
         "--writers", type=int, default=5, help="members posting in turn, under the post rate (5)"
     )
     parser.add_argument(
+        "--notifications",
+        action="store_true",
+        help="each reader also holds the notification socket every signed-in page opens",
+    )
+    parser.add_argument(
         "--ws",
         default="auto",
         choices=["auto", "websockets", "websockets-sansio", "wsproto"],
@@ -233,9 +238,9 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
     received: list[list[tuple[int, int, float]]] = [[] for _ in reader_emails]
     marker = re.compile(r"bench-post-(\d+)")
 
-    def socket_for(email: str, port: int):
+    def socket_for(email: str, port: int, where: str = path):
         return open_socket(
-            f"ws://127.0.0.1:{port}{path}", f"http://127.0.0.1:{port}", sessions[email]
+            f"ws://127.0.0.1:{port}{where}", f"http://127.0.0.1:{port}", sessions[email]
         )
 
     async def listen(number: int, websocket) -> None:
@@ -256,13 +261,30 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
             if answer.get("type") in ("posted", "error") and answer.get("ref") is not None:
                 acknowledged[answer["ref"]] = answer["type"]
 
-    readers = []
+    counts_frames = 0
+
+    async def count(websocket) -> None:
+        # A notification socket's frames: the header's counts after each post.
+        nonlocal counts_frames
+        async for message in websocket:
+            if '"counts"' in message:
+                counts_frames += 1
+
+    readers, notifications = [], []
     for batch_start in range(0, len(reader_emails), 50):
         batch = reader_emails[batch_start : batch_start + 50]
         readers += await asyncio.gather(
             *(socket_for(email, ports[(batch_start + i) % 2]) for i, email in enumerate(batch))
         )
+        if arguments.notifications:
+            notifications += await asyncio.gather(
+                *(
+                    socket_for(email, ports[(batch_start + i) % 2], "/ws/notifications/")
+                    for i, email in enumerate(batch)
+                )
+            )
     listeners = [asyncio.create_task(listen(n, ws)) for n, ws in enumerate(readers)]
+    listeners += [asyncio.create_task(count(ws)) for ws in notifications]
     # Writers all post through the first process, in turn, so none exceeds the post rate.
     writers = [await socket_for(email, ports[0]) for email in writer_emails]
     listeners += [asyncio.create_task(acknowledge(ws)) for ws in writers]
@@ -295,7 +317,8 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
     result.update(lag.stop())
     result["refused"] = sum(1 for answer in acknowledged.values() if answer != "posted")
     result["unanswered"] = arguments.posts - len(acknowledged)
-    for websocket in [*readers, *writers]:
+    result["counts_frames"] = counts_frames
+    for websocket in [*readers, *writers, *notifications]:
         await websocket.close()
     for task in listeners:
         task.cancel()
@@ -339,6 +362,8 @@ def main() -> int:
         f"unanswered {result['unanswered']}\n"
         f"client loop lag p99 {result['lag_p99_ms']:.1f} ms, max {result['lag_max_ms']:.1f} ms"
     )
+    if arguments.notifications:
+        print(f"notification sockets: {result['counts_frames']} counts frames received")
     if arguments.json:
         print("BENCH_JSON " + json.dumps({"bench": "realtime", **result}))
     faults = ("lost", "duplicates", "out_of_order", "refused", "unanswered")
