@@ -183,8 +183,8 @@ def _post_save(*, thread, author, body, reply_to, checked, client_key=None) -> P
         attachment.file.save(name, upload, save=False)
         attachment.save()
     Thread.objects.filter(pk=thread.pk).update(last_posted_at=post.created_at)
-    # The author has read their own post.
-    read_position_mark(user=author, thread=thread, post_id=post.pk, announce=False)
+    # The author has read their own post (just stored in this thread: no need to look).
+    read_position_mark(user=author, thread=thread, post_id=post.pk, announce=False, shown=True)
     record_thread_event(thread, ThreadEventKind.POST_CREATED, post)
     transaction.on_commit(lambda: _queue_post_notifications(post.pk))
     return post
