@@ -162,6 +162,18 @@ def start_servers(env: dict[str, str], ws: str) -> tuple[list[int], list[subproc
     return ports, processes
 
 
+def cpu_seconds(pids: list[int]) -> float | None:
+    """CPU time the server processes have used so far (Linux), user and system."""
+    total = 0.0
+    try:
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
 class LoopLag:
     """How late this client's event loop wakes up: if it is late, latencies measure the client.
 
@@ -233,7 +245,9 @@ def summarise(received: list[list[tuple[int, int, float]]], sent_at: dict, posts
     }
 
 
-async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[int]) -> dict:
+async def run(
+    arguments, thread_id: int, sessions: dict[str, str], ports: list[int], pids: list[int]
+) -> dict:
     path = f"/ws/task-forces/threads/{thread_id}/?after=0"
     emails = sorted(sessions)
     writer_emails, reader_emails = emails[: arguments.writers], emails[arguments.writers :]
@@ -305,6 +319,7 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
 
     lag = LoopLag()
     lag.start()
+    cpu_before = cpu_seconds(pids)
     for number in range(arguments.posts):
         message = json.dumps({"type": "post", "body": f"bench-post-{number}", "ref": number})
         sent_at[number] = time.perf_counter()
@@ -317,7 +332,14 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
         sum(len(r) for r in received) < expected or len(acknowledged) < arguments.posts
     ):
         await asyncio.sleep(0.1)
+    cpu_after = cpu_seconds(pids)
     result = summarise(received, sent_at, arguments.posts)
+    # The servers' own work per post, whatever else shares the machine.
+    result["server_cpu_ms_per_post"] = (
+        (cpu_after - cpu_before) * 1000 / arguments.posts
+        if cpu_before is not None and cpu_after is not None
+        else None
+    )
     result.update(lag.stop())
     result["refused"] = sum(1 for answer in acknowledged.values() if answer != "posted")
     result["unanswered"] = arguments.posts - len(acknowledged)
@@ -348,7 +370,8 @@ def main() -> int:
     try:
         print(f"Servers on ports {ports[0]} and {ports[1]}; {arguments.posts} posts …")
         with asyncio.Runner(loop_factory=loop_factory()) as runner:
-            result = runner.run(run(arguments, thread_id, sessions, ports))
+            pids = [process.pid for process in processes]
+            result = runner.run(run(arguments, thread_id, sessions, ports, pids))
     finally:
         for process in processes:
             process.terminate()
@@ -366,6 +389,8 @@ def main() -> int:
         f"unanswered {result['unanswered']}\n"
         f"client loop lag p99 {result['lag_p99_ms']:.1f} ms, max {result['lag_max_ms']:.1f} ms"
     )
+    if result["server_cpu_ms_per_post"] is not None:
+        print(f"server CPU {result['server_cpu_ms_per_post']:.0f} ms per post (both processes)")
     if arguments.notifications:
         print(f"notification sockets: {result['counts_frames']} counts frames received")
     if arguments.json:
