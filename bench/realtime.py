@@ -5,7 +5,8 @@ database, connects --clients members' websockets to one thread (half on each pro
 has one more member post --posts times through a websocket on the first process, and
 measures, for every post and every client, the time from sending the post to receiving
 its event. Prints the p50, p99 and worst latency, and how many deliveries were lost,
-duplicated or out of order (each must be 0).
+duplicated or out of order (each must be 0). With --notifications each reader also holds
+the notification socket every signed-in page opens.
 
     REDIS_URL=redis://127.0.0.1:6379/2 .venv/bin/python bench/realtime.py
 

@@ -14,7 +14,7 @@ the thread), so a post at or below that id is already counted. Events from two p
 may arrive in either order, hence the set rather than a single newest id.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -26,12 +26,17 @@ from taskforces.models import Thread, ThreadWatch, WatchLevel
 ADDED_LIMIT = 1000
 
 
-@dataclass
+@dataclass(slots=True)
 class ThreadCount:
+    """One thread's unread posts, as read up to post ``read_through`` and added since.
+
+    Kept small (a socket holds one per thread its person reads): ``added`` stays None
+    until a post is added."""
+
     unread: int
     read_through: int
     muted: bool
-    added: set[int] = field(default_factory=set)
+    added: set[int] | None = None
 
 
 class LiveCounts:
@@ -88,9 +93,11 @@ class LiveCounts:
         """Count another person's new post; False if the counts must be read again first
         (the thread is unknown, or too many posts were added since the last read)."""
         count = self.threads.get(thread_id)
-        if count is None or len(count.added) >= ADDED_LIMIT:
+        if count is None or len(count.added or ()) >= ADDED_LIMIT:
             return False
-        if post_id > count.read_through and post_id not in count.added:
+        if post_id > count.read_through and post_id not in (count.added or ()):
+            if count.added is None:
+                count.added = set()
             count.added.add(post_id)
             count.unread += 1
         return True

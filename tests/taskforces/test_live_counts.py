@@ -16,7 +16,7 @@ from channels.testing import WebsocketCommunicator
 
 from portal.asgi import application
 from taskforces import events, services
-from taskforces.live_counts import LiveCounts
+from taskforces.live_counts import LiveCounts, ThreadCount
 from taskforces.models import WatchLevel
 from tests import factories
 
@@ -188,3 +188,16 @@ def test_a_thread_out_of_reach_is_not_counted(workspace):
     live.read_thread(elsewhere.pk)
     assert not live.knows(elsewhere.pk)
     assert live.payload(elsewhere.pk)["thread_unread"] == 0
+
+
+def test_a_socket_reads_its_counts_again_after_many_added_posts(monkeypatch, workspace):
+    monkeypatch.setattr("taskforces.live_counts.ADDED_LIMIT", 2)
+    live = LiveCounts(workspace.chair)
+    live.threads = {7: ThreadCount(unread=0, read_through=10, muted=False)}
+    assert [live.add_post(thread_id=7, post_id=post) for post in (11, 9, 12, 13)] == [
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert live.payload(7)["thread_unread"] == 2
