@@ -5,7 +5,8 @@ database, connects --clients members' websockets to one thread (half on each pro
 has one more member post --posts times through a websocket on the first process, and
 measures, for every post and every client, the time from sending the post to receiving
 its event. Prints the p50, p99 and worst latency, and how many deliveries were lost,
-duplicated or out of order (each must be 0).
+duplicated or out of order (each must be 0). With --notifications each reader also holds
+the notification socket every signed-in page opens.
 
     REDIS_URL=redis://127.0.0.1:6379/2 .venv/bin/python bench/realtime.py
 
@@ -40,6 +41,11 @@ def parse_args():
     parser.add_argument("--json", action="store_true", help="print a BENCH_JSON line too")
     parser.add_argument(
         "--writers", type=int, default=5, help="members posting in turn, under the post rate (5)"
+    )
+    parser.add_argument(
+        "--notifications",
+        action="store_true",
+        help="each reader also holds the notification socket every signed-in page opens",
     )
     parser.add_argument(
         "--ws",
@@ -120,6 +126,10 @@ def prepare_database(people: int) -> tuple[int, dict[str, str]]:
 
 
 def start_servers(env: dict[str, str], ws: str) -> tuple[list[int], list[subprocess.Popen]]:
+    # The servers run the test settings, which drop the connection pool a deployment has
+    # (docs/deployment.md): keep each connection instead, or every database call of a
+    # socket would open a new one and the bench would measure PostgreSQL's handshakes.
+    env = {"DATABASE_CONN_MAX_AGE": "60", **env}
     ports = [free_port(), free_port()]
     command = [sys.executable, "-m", "uvicorn", "portal.asgi:application", "--host", "127.0.0.1"]
     processes = [
@@ -151,6 +161,18 @@ def start_servers(env: dict[str, str], ws: str) -> tuple[list[int], list[subproc
                     raise SystemExit("The servers did not start within 60 s.") from None
                 time.sleep(0.1)
     return ports, processes
+
+
+def cpu_seconds(pids: list[int]) -> float | None:
+    """CPU time the server processes have used so far (Linux), user and system."""
+    total = 0.0
+    try:
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
 
 
 class LoopLag:
@@ -224,7 +246,9 @@ def summarise(received: list[list[tuple[int, int, float]]], sent_at: dict, posts
     }
 
 
-async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[int]) -> dict:
+async def run(
+    arguments, thread_id: int, sessions: dict[str, str], ports: list[int], pids: list[int]
+) -> dict:
     path = f"/ws/task-forces/threads/{thread_id}/?after=0"
     emails = sorted(sessions)
     writer_emails, reader_emails = emails[: arguments.writers], emails[arguments.writers :]
@@ -233,9 +257,9 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
     received: list[list[tuple[int, int, float]]] = [[] for _ in reader_emails]
     marker = re.compile(r"bench-post-(\d+)")
 
-    def socket_for(email: str, port: int):
+    def socket_for(email: str, port: int, where: str = path):
         return open_socket(
-            f"ws://127.0.0.1:{port}{path}", f"http://127.0.0.1:{port}", sessions[email]
+            f"ws://127.0.0.1:{port}{where}", f"http://127.0.0.1:{port}", sessions[email]
         )
 
     async def listen(number: int, websocket) -> None:
@@ -256,13 +280,30 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
             if answer.get("type") in ("posted", "error") and answer.get("ref") is not None:
                 acknowledged[answer["ref"]] = answer["type"]
 
-    readers = []
+    counts_frames = 0
+
+    async def count(websocket) -> None:
+        # A notification socket's frames: the header's counts after each post.
+        nonlocal counts_frames
+        async for message in websocket:
+            if '"counts"' in message:
+                counts_frames += 1
+
+    readers, notifications = [], []
     for batch_start in range(0, len(reader_emails), 50):
         batch = reader_emails[batch_start : batch_start + 50]
         readers += await asyncio.gather(
             *(socket_for(email, ports[(batch_start + i) % 2]) for i, email in enumerate(batch))
         )
+        if arguments.notifications:
+            notifications += await asyncio.gather(
+                *(
+                    socket_for(email, ports[(batch_start + i) % 2], "/ws/notifications/")
+                    for i, email in enumerate(batch)
+                )
+            )
     listeners = [asyncio.create_task(listen(n, ws)) for n, ws in enumerate(readers)]
+    listeners += [asyncio.create_task(count(ws)) for ws in notifications]
     # Writers all post through the first process, in turn, so none exceeds the post rate.
     writers = [await socket_for(email, ports[0]) for email in writer_emails]
     listeners += [asyncio.create_task(acknowledge(ws)) for ws in writers]
@@ -279,6 +320,7 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
 
     lag = LoopLag()
     lag.start()
+    cpu_before = cpu_seconds(pids)
     for number in range(arguments.posts):
         message = json.dumps({"type": "post", "body": f"bench-post-{number}", "ref": number})
         sent_at[number] = time.perf_counter()
@@ -291,11 +333,19 @@ async def run(arguments, thread_id: int, sessions: dict[str, str], ports: list[i
         sum(len(r) for r in received) < expected or len(acknowledged) < arguments.posts
     ):
         await asyncio.sleep(0.1)
+    cpu_after = cpu_seconds(pids)
     result = summarise(received, sent_at, arguments.posts)
+    # The servers' own work per post, whatever else shares the machine.
+    result["server_cpu_ms_per_post"] = (
+        (cpu_after - cpu_before) * 1000 / arguments.posts
+        if cpu_before is not None and cpu_after is not None
+        else None
+    )
     result.update(lag.stop())
     result["refused"] = sum(1 for answer in acknowledged.values() if answer != "posted")
     result["unanswered"] = arguments.posts - len(acknowledged)
-    for websocket in [*readers, *writers]:
+    result["counts_frames"] = counts_frames
+    for websocket in [*readers, *writers, *notifications]:
         await websocket.close()
     for task in listeners:
         task.cancel()
@@ -321,7 +371,8 @@ def main() -> int:
     try:
         print(f"Servers on ports {ports[0]} and {ports[1]}; {arguments.posts} posts …")
         with asyncio.Runner(loop_factory=loop_factory()) as runner:
-            result = runner.run(run(arguments, thread_id, sessions, ports))
+            pids = [process.pid for process in processes]
+            result = runner.run(run(arguments, thread_id, sessions, ports, pids))
     finally:
         for process in processes:
             process.terminate()
@@ -339,6 +390,10 @@ def main() -> int:
         f"unanswered {result['unanswered']}\n"
         f"client loop lag p99 {result['lag_p99_ms']:.1f} ms, max {result['lag_max_ms']:.1f} ms"
     )
+    if result["server_cpu_ms_per_post"] is not None:
+        print(f"server CPU {result['server_cpu_ms_per_post']:.0f} ms per post (both processes)")
+    if arguments.notifications:
+        print(f"notification sockets: {result['counts_frames']} counts frames received")
     if arguments.json:
         print("BENCH_JSON " + json.dumps({"bench": "realtime", **result}))
     faults = ("lost", "duplicates", "out_of_order", "refused", "unanswered")

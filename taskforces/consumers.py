@@ -15,6 +15,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocke
 
 from network.permissions import forget_cached_roles
 from taskforces import events, permissions, refusals, selectors, services
+from taskforces.live_counts import LiveCounts
 from taskforces.models import Thread
 from taskforces.portal_socket import LAYER_ERRORS, PortalSocket
 from taskforces.socket_limits import TokenBucket
@@ -56,18 +57,21 @@ class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
             await self._refuse(events.CloseCode.UNAUTHENTICATED, events.CloseReason.SIGN_IN)
             return
         self.user = user
+        self.counts = LiveCounts(user)
         if not await self._count(user):
             await self._refuse(
                 events.CloseCode.TOO_MANY_SOCKETS, events.CloseReason.TOO_MANY_SOCKETS
             )
             return
-        # Groups first: once the page sees the socket open, it hears of every change.
+        # Groups first: once the page sees the socket open, it hears of every change;
+        # then the counts, so that no post falls between reading them and hearing of it.
         try:
             await self._join(events.user_group(user.pk))
             await self._join_workspaces()
         except LAYER_ERRORS as error:
             await self._unavailable(error)
             return
+        await database_sync_to_async(self._read_counts)()
         await self.accept()
 
     async def _join_workspaces(self) -> None:
@@ -91,30 +95,42 @@ class NotificationConsumer(PortalSocket, AsyncJsonWebsocketConsumer):
             code=events.CloseCode.BAD_REQUEST, reason="This socket only sends notifications."
         )
 
-    def _counts(self, thread_id: int | None = None) -> dict:
-        _forget(self.user)
-        thread_unread = selectors.thread_unread_count(self.user, thread_id) if thread_id else 0
-        return events.counts_payload(
-            unread_posts=selectors.unread_total(self.user),
-            unread_notifications=selectors.unread_notification_count(self.user),
-            thread_id=thread_id,
-            thread_unread=thread_unread,
-        )
-
     async def notification_new(self, event):
+        unread = event["payload"].get("unread")
+        if unread is not None:
+            self.counts.notifications = unread
         await self.send_json(event["payload"])
 
     async def workspace_activity(self, event):
-        # Everyone who reads the workspace hears of the post; each socket works out what
-        # that means for its own person (their unread counts, mutes and own posts).
-        await self.send_json(await database_sync_to_async(self._counts)(event["thread"]))
+        # Everyone who reads the workspace hears of the post, and adds it to their own
+        # counts without a query (live_counts.py). The database is asked only for a
+        # thread these counts do not know, or after this person's own post (which moved
+        # their read position).
+        thread_id = event["thread"]
+        if event["author"] == self.user.pk:
+            await database_sync_to_async(self._read_thread)(thread_id)
+        elif not self.counts.add_post(thread_id=thread_id, post_id=event["post"]):
+            if self.counts.knows(thread_id):
+                await database_sync_to_async(self._read_counts)()
+            else:
+                await database_sync_to_async(self._read_thread)(thread_id)
+        await self.send_json(self.counts.payload(thread_id))
 
     async def counts_changed(self, event):
-        await self.send_json(await database_sync_to_async(self._counts)())
+        await database_sync_to_async(self._read_counts)()
+        await self.send_json(self.counts.payload())
 
     async def access_changed(self, event):
         await self._join_workspaces()
-        await self.send_json(await database_sync_to_async(self._counts)())
+        await self.counts_changed(event)
+
+    def _read_counts(self) -> None:
+        _forget(self.user)
+        self.counts.read()
+
+    def _read_thread(self, thread_id: int) -> None:
+        _forget(self.user)
+        self.counts.read_thread(thread_id)
 
     async def account_signed_out(self, event):
         await self.close(

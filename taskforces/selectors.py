@@ -96,7 +96,8 @@ def pending_join_request(user, taskforce: TaskForcePage) -> JoinRequest | None:
 def mention_handles(taskforce: TaskForcePage) -> dict[str, User]:
     """Handle ("lena.fischer") to person, for the task force's members; where two share a
     name, the earlier account has the plain handle and the next ones "lena.fischer.2", …"""
-    return _handles(User.objects.filter(taskforce_memberships__taskforce=taskforce, is_active=True))
+    members = User.objects.filter(taskforce_memberships__taskforce=taskforce, is_active=True)
+    return _handles(members.only("pk", "first_name", "last_name"))
 
 
 def _handles(users) -> dict[str, User]:
@@ -138,7 +139,8 @@ def member_handles(memberships) -> dict[int, str]:
 # Threads and posts --------------------------------------------------------------------------
 
 
-def _last_read(user) -> Subquery:
+def last_read_of(user) -> Subquery:
+    """Per thread row, the last post ``user`` has read (annotate it as ``last_read``)."""
     return Subquery(
         ReadPosition.objects.filter(thread=OuterRef("pk"), user=user).values("last_read_post_id")[
             :1
@@ -146,7 +148,8 @@ def _last_read(user) -> Subquery:
     )
 
 
-def _unread_filter(user) -> Q:
+def unread_posts_filter(user) -> Q:
+    """The posts of a thread row annotated with ``last_read`` that ``user`` has not read."""
     return (
         Q(posts__pk__gt=F("last_read"))
         & Q(posts__hidden_at__isnull=True)
@@ -163,9 +166,9 @@ def workspace_threads(taskforce: TaskForcePage, user) -> QuerySet[Thread]:
     return (
         taskforce.threads.annotate(
             last_poster_id=Subquery(last_poster.values("author_id")[:1]),
-            last_read=Coalesce(_last_read(user), Value(0)),
+            last_read=Coalesce(last_read_of(user), Value(0)),
             post_count=Count("posts", filter=Q(posts__hidden_at__isnull=True)),
-            unread=Count("posts", filter=_unread_filter(user)),
+            unread=Count("posts", filter=unread_posts_filter(user)),
         )
         .select_related("author")
         .order_by("-pinned", F("last_posted_at").desc(nulls_last=True), "-created_at")
@@ -247,8 +250,8 @@ def unread_total(user) -> int:
     threads = (
         Thread.objects.filter(taskforce_id__in=readable)
         .annotate(
-            last_read=Coalesce(_last_read(user), Value(0)),
-            unread=Count("posts", filter=_unread_filter(user)),
+            last_read=Coalesce(last_read_of(user), Value(0)),
+            unread=Count("posts", filter=unread_posts_filter(user)),
             own_level=Subquery(
                 ThreadWatch.objects.filter(thread=OuterRef("pk"), user=user).values("level")[:1]
             ),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from network.models import User
-from taskforces import permissions, refusals
+from taskforces import events, permissions, refusals
 from taskforces.models import (
     ModerationAction,
     ModerationActionKind,
@@ -37,6 +37,7 @@ def post_hide(*, post: Post, moderator: User, reason: str) -> Post:
         post.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
         _log(thread, moderator, ModerationActionKind.HIDE, post=post, reason=post.hidden_reason)
         record_thread_event(thread, ThreadEventKind.POST_HIDDEN, post)
+        _recount_unread(thread.taskforce_id)
         if post.author_id != moderator.pk:
             notification_create(
                 user=post.author,
@@ -60,6 +61,7 @@ def post_show(*, post: Post, moderator: User) -> Post:
         post.refresh_from_db()
         _log(thread, moderator, ModerationActionKind.SHOW, post=post)
         record_thread_event(thread, ThreadEventKind.POST_SHOWN, post)
+        _recount_unread(thread.taskforce_id)
     return post
 
 
@@ -144,7 +146,15 @@ def thread_move(*, thread: Thread, moderator: User, target: TaskForcePage, reaso
         ).delete()
         thread.refresh_from_db()
         record_thread_event(thread, ThreadEventKind.THREAD_MOVED, None)
+        _recount_unread(source.pk, target.pk)
     return thread
+
+
+def _recount_unread(*taskforce_ids: int) -> None:
+    """Readers' unread counts changed in a way no post event says: their sockets read
+    them again (live_counts.py)."""
+    for taskforce_id in taskforce_ids:
+        events.send_on_commit(events.taskforce_group(taskforce_id), events.counts_changed_event())
 
 
 def _log(thread, actor, action, *, post=None, reason="", detail="") -> ModerationAction:

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
@@ -60,13 +61,19 @@ def notifications_for_post(post: Post) -> list[Notification]:
     """
     thread = post.thread
     taskforce = thread.taskforce
-    readers = {
-        membership.user_id: membership
-        for membership in Membership.objects.filter(taskforce=taskforce).select_related("user")
-    }
     thread_levels = dict(thread.watches.values_list("user_id", "level"))
     mentioned = set(post.mentions.values_list("pk", flat=True))
     replied_to = post.reply_to.author_id if post.reply_to_id else None
+    # Only those who may be told are read: the mentioned, the replied-to and whoever
+    # watches the thread or the workspace, not every member of a large task force.
+    named = (mentioned | {replied_to}) - {None}
+    watching = {user_id for user_id, level in thread_levels.items() if level == WatchLevel.WATCHING}
+    readers = {
+        membership.user_id: membership
+        for membership in Membership.objects.filter(taskforce=taskforce)
+        .filter(Q(user_id__in=named | watching) | Q(watch_level=WatchLevel.WATCHING))
+        .select_related("user")
+    }
     author = _author_name(post)
     created = []
     for user_id, membership in readers.items():

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from network.models import User
 from taskforces import events, permissions, refusals, selectors
-from taskforces.markup import find_mentions, render_markdown
+from taskforces.markup import MENTION, find_mentions, render_markdown
 from taskforces.models import (
     POST_MAX_LENGTH,
     Attachment,
@@ -154,9 +154,20 @@ def post_create(
         )
 
 
+def _mentions(taskforce: TaskForcePage, body: str) -> tuple[set[str], dict[str, User]]:
+    """The handles ``body`` mentions, and handle to person for the task force's members.
+
+    The members are read only when the text has an "@handle" at all: a post is saved with
+    its thread locked, and a task force of a thousand members is a thousand rows.
+    """
+    if not MENTION.search(body):
+        return set(), {}
+    handles = selectors.mention_handles(taskforce)
+    return find_mentions(body, handles), handles
+
+
 def _post_save(*, thread, author, body, reply_to, checked, client_key=None) -> Post:
-    handles = selectors.mention_handles(thread.taskforce)
-    mentioned = find_mentions(body, handles)
+    mentioned, handles = _mentions(thread.taskforce, body)
     post = Post.objects.create(
         thread=thread,
         author=author,
@@ -172,8 +183,8 @@ def _post_save(*, thread, author, body, reply_to, checked, client_key=None) -> P
         attachment.file.save(name, upload, save=False)
         attachment.save()
     Thread.objects.filter(pk=thread.pk).update(last_posted_at=post.created_at)
-    # The author has read their own post.
-    read_position_mark(user=author, thread=thread, post_id=post.pk, announce=False)
+    # The author has read their own post (just stored in this thread: no need to look).
+    read_position_mark(user=author, thread=thread, post_id=post.pk, announce=False, shown=True)
     record_thread_event(thread, ThreadEventKind.POST_CREATED, post)
     transaction.on_commit(lambda: _queue_post_notifications(post.pk))
     return post
@@ -201,8 +212,7 @@ def post_edit(*, post: Post, editor: User, body: str) -> Post:
             written_at=post.edited_at or post.created_at,
             replaced_by=editor,
         )
-        handles = selectors.mention_handles(post.thread.taskforce)
-        mentioned = find_mentions(body, handles)
+        mentioned, handles = _mentions(post.thread.taskforce, body)
         post.body = body
         post.body_html = render_markdown(body, mentions=mentioned)
         post.edited_at = timezone.now()

@@ -1,6 +1,9 @@
 """Members to mention: the reply box's look-up answers the task force's readers with its
 own members, and everyone else with a JSON refusal."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from taskforces.services.threads import post_create
@@ -85,3 +88,18 @@ def test_a_look_up_costs_the_same_queries_however_many_members(workspace, sign_i
     assert count_queries(client, url) == few
     # At most eight are offered.
     assert len(client.get(url).json()["members"]) == 8
+
+
+def test_a_post_without_a_mention_saves_without_reading_the_members(workspace):
+    """A post is saved with its thread locked: the members are read only for an "@"."""
+
+    def queries_of(body: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            post_create(thread=workspace.thread, author=workspace.member, body=body)
+        return len(queries)
+
+    queries_of("The first post moves the author's read position; the next ones update it.")
+    plain = queries_of("No one named here.")
+    assert queries_of("Mail me at x@example.org, not a mention.") == plain
+    assert queries_of("Is @nobody.here in this task force?") == plain + 1  # the members
+    assert queries_of("Thanks @ana.alves for this.") > plain + 1  # and the mention's rows
