@@ -40,7 +40,7 @@ from django.utils import timezone  # noqa: E402
 
 from bench.stats import percentile  # noqa: E402
 from search import models as search_models  # noqa: E402
-from search import postgres as search_postgres  # noqa: E402
+from search import postgres_index as search_postgres_index  # noqa: E402
 from search import query as search_query  # noqa: E402
 from search.entries import EntryData  # noqa: E402
 from search.permissions import SearchScope  # noqa: E402
@@ -176,16 +176,16 @@ def segmentation_cost(count: int) -> None:
     chinese = [entry for entry in synthetic_entries(count * 7, rng) if entry.language == "zh"]
     timings = {}
     for label, segment in [("without", lambda text: text), ("with", None)]:
-        original = search_postgres.segment_for_index
+        original = search_postgres_index.segment_for_index
         if segment is not None:
-            search_postgres.segment_for_index = segment
+            search_postgres_index.segment_for_index = segment
         try:
             started = time.perf_counter()
             for start in range(0, len(chinese), 500):
                 entries_store(data=chinese[start : start + 500])
             timings[label] = time.perf_counter() - started
         finally:
-            search_postgres.segment_for_index = original
+            search_postgres_index.segment_for_index = original
         search_models.SearchEntry.objects.filter(source="bench.document").delete()
     print(
         f"Indexing {len(chinese)} Chinese entries: {timings['without']:.1f} s without "

@@ -15,8 +15,8 @@ where Wagtail's FTS5 index serves site search):
 
 Both tsvectors have GIN indexes; so has each entry's word pairs (search.EntryWordPairs),
 for phrases. The search backend (search.backends) writes the rows whenever Wagtail
-indexes an entry, two statements per batch, instead of rows of Wagtail's own index
-table. The row is narrow (no text); nothing is computed from text at query time. A
+indexes an entry (search.postgres_index, two statements per batch), instead of rows of
+Wagtail's own index table. The row is narrow (no text); nothing is computed from text at query time. A
 search runs one statement for the total, every facet count and the page's ids, reading
 at most the newest RESULT_CAP + 1 matches per set of choices (more are announced as
 "more than 1,000", docs/search.md), and one for the page's 20 entries and excerpts.
@@ -27,12 +27,11 @@ import json
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from portal.models import Language
 from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
 from search.excerpts import highlight, query_terms
-from search.models import Audience, EntryIndex, EntryReader, EntryWordPairs, SearchEntry
+from search.models import Audience, EntryIndex, EntryWordPairs, SearchEntry
 from search.permissions import SearchScope
-from search.segmentation import segment_for_index, segment_query
+from search.segmentation import segment_query
 from search.tsquery import pairs_tsquery, quoted_lexeme, tsquery
 
 # ts_rank's weights for D, C, B, A: a word in the title counts about 30 times one in the
@@ -42,74 +41,9 @@ RANK_WEIGHTS = "{0.033, 0.2, 0.4, 1.0}"
 EXCERPT_SOURCE_CHARS = 10_000
 
 ENTRIES = SearchEntry._meta.db_table
-READERS = EntryReader._meta.db_table
-ENTRY_OFFICES = SearchEntry.offices.through._meta.db_table
-ENTRY_LANGUAGES = SearchEntry.languages.through._meta.db_table
-LANGUAGES = Language._meta.db_table
 
 INDEX = EntryIndex._meta.db_table
 PAIRS = EntryWordPairs._meta.db_table
-
-# Only table names and constants are interpolated into SQL below; values are parameters.
-WRITE_INDEX_SQL = f"""
-    INSERT INTO {INDEX}
-        (entry_id, search_vector, title_words, audience, kind, category_id, year, date,
-         office_ids, languages, readers)
-    SELECT e.id,
-        setweight(to_tsvector(v.config::regconfig, v.title), 'A')
-            || setweight(to_tsvector(v.config::regconfig, v.body), 'D')
-            || setweight(to_tsvector(v.config::regconfig, v.terms), 'D'),
-        to_tsvector('simple', v.title),
-        e.audience, e.kind, e.category_id, e.year, e.date,
-        ARRAY(SELECT o.officepage_id FROM {ENTRY_OFFICES} o WHERE o.searchentry_id = e.id),
-        ARRAY(SELECT l.code FROM {ENTRY_LANGUAGES} t JOIN {LANGUAGES} l ON l.id = t.language_id
-              WHERE t.searchentry_id = e.id),
-        ARRAY(SELECT r.key FROM {READERS} r WHERE r.entry_id = e.id)
-    FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
-        AS v(id, config, title, body, terms)
-    JOIN {ENTRIES} e ON e.id = v.id
-    ON CONFLICT (entry_id) DO UPDATE SET
-        search_vector = EXCLUDED.search_vector, title_words = EXCLUDED.title_words,
-        audience = EXCLUDED.audience, kind = EXCLUDED.kind,
-        category_id = EXCLUDED.category_id, year = EXCLUDED.year, date = EXCLUDED.date,
-        office_ids = EXCLUDED.office_ids, languages = EXCLUDED.languages,
-        readers = EXCLUDED.readers
-"""  # noqa: S608
-
-
-# Each two lexemes next to each other (positions p and p + 1) in the entries' tsvectors,
-# joined by a space: a phrase's pairs (search.tsquery.pairs_tsquery) must all be there.
-WRITE_PAIRS_SQL = f"""
-    INSERT INTO {PAIRS} (entry_id, pairs)
-    SELECT i.entry_id, (
-        SELECT coalesce(array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme)),
-                        ''::tsvector)
-        FROM (SELECT u.lexeme, p FROM unnest(i.search_vector) AS u, unnest(u.positions) AS p) a
-        JOIN (SELECT u.lexeme, p FROM unnest(i.search_vector) AS u, unnest(u.positions) AS p) b
-            ON b.p = a.p + 1)
-    FROM {INDEX} i WHERE i.entry_id = ANY(%s)
-    ON CONFLICT (entry_id) DO UPDATE SET pairs = EXCLUDED.pairs
-"""  # noqa: S608
-
-
-def write_index(entries) -> None:
-    """Write the index rows and word pairs of these saved entries (a batch in two
-    statements)."""
-    rows = [
-        (
-            entry.pk,
-            entry.search_config,
-            segment_for_index(entry.title),
-            segment_for_index(entry.body),
-            segment_for_index(entry.terms),
-        )
-        for entry in entries
-    ]
-    if rows:
-        with connection.cursor() as cursor:
-            cursor.execute(WRITE_INDEX_SQL, [list(column) for column in zip(*rows, strict=True)])
-            cursor.execute(WRITE_PAIRS_SQL, [[row[0] for row in rows]])
-
 
 # --- Who may read, and what the reader chose ------------------------------------------
 
@@ -215,11 +149,22 @@ RECENT_MATCHES_SQL = (
     f"{{name}} AS MATERIALIZED (SELECT {MATCH_COLUMNS}, e.languages FROM {INDEX} e"  # noqa: S608
     f" WHERE {{where}} ORDER BY {RECENT} LIMIT %s)"
 )
-FEW_MATCHES_SQL = (
-    f"{{name}}_all AS MATERIALIZED (SELECT {MATCH_COLUMNS}, e.languages FROM {INDEX} e"  # noqa: S608
-    f" WHERE {{where}}), {{name}} AS MATERIALIZED (SELECT * FROM {{name}}_all"
-    f" ORDER BY {RECENT} LIMIT %s)"
+# Every match read through the GIN index ({name}_all, no rank yet: of a few thousand,
+# only the newest RESULT_CAP + 1 are ranked), or, for every choice when a chosen facet's
+# set was read so ({source}), that set narrowed by the facet.
+ALL_MATCHES_SQL = (
+    "{name}_all AS MATERIALIZED (SELECT e.entry_id, e.date, e.kind, e.category_id, e.year,"  # noqa: S608
+    f" e.office_ids, e.languages FROM {INDEX} e WHERE {{where}})"
 )
+NARROWED_MATCHES_SQL = "{name}_all AS MATERIALIZED (SELECT * FROM {source}_all e WHERE {where})"
+NEWEST_OF_ALL_SQL = (
+    "{name} AS MATERIALIZED (SELECT c.entry_id, c.date, {rank} AS rank, c.kind,"  # noqa: S608
+    " c.category_id, c.year, c.office_ids, c.languages FROM (SELECT * FROM {name}_all"
+    f" ORDER BY {RECENT} LIMIT %s) AS c{{join}} ORDER BY c.date DESC NULLS LAST,"
+    " c.entry_id DESC)"
+)
+# The rank needs the tsvector, which {name}_all does not carry.
+RANK_JOIN = f" JOIN {INDEX} e ON e.entry_id = c.entry_id"
 
 
 def _estimate(where: str, params: list) -> int:
@@ -245,6 +190,13 @@ PAGE_SQL = "page AS (SELECT entry_id, rank, date FROM {rows} ORDER BY {order} LI
 HIT_SQL = "SELECT 'hit', entry_id::text, row_number() OVER (ORDER BY {order}) FROM page"
 
 
+def _newest_of_all(number: int, *, rank: str | None, by_date: bool) -> str:
+    """The newest RESULT_CAP + 1 of group ``number``'s matches read whole, ranked when
+    ``rank`` is given (the tsvector then read again, by id, for those only)."""
+    join = RANK_JOIN if rank is not None and not by_date else ""
+    return NEWEST_OF_ALL_SQL.format(name=f"m{number}", rank=rank or "NULL", join=join)
+
+
 def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
     """One statement for the total (at most RESULT_CAP + 1), every facet's counts and the
     page's entry ids. Each set of choices reads its newest RESULT_CAP + 1 matches once (a
@@ -253,15 +205,36 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
     rank, rank_params = ("NULL::real", []) if by_date else (RANK, [RANK_WEIGHTS, query])
     ctes, params, selects = [], [], ["SELECT 'total', NULL, COUNT(*) FROM m0"]
     has_pairs = pairs_tsquery(request.query) is not None
-    for number, (filters, names) in enumerate(_count_groups(request.filters)):
-        where, where_params = _where(request, query, filters=filters)
-        # A phrase's matches are few: those holding its word pairs are read, no more.
-        few = has_pairs or _estimate(where, where_params) <= FEW_MATCHES
-        matches = FEW_MATCHES_SQL if few else RECENT_MATCHES_SQL
-        ctes.append(
-            matches.format(name=f"m{number}", rank=rank if number == 0 else "NULL", where=where)
-        )
-        params += [*(rank_params if number == 0 else []), *where_params, RESULT_CAP + 1]
+    read_whole = None  # A chosen facet's group whose matches are all read.
+    groups = list(enumerate(_count_groups(request.filters)))
+    for number, (filters, names) in [*groups[1:], groups[0]]:  # m0 last: it may narrow one.
+        ranked = number == 0
+        if ranked and read_whole is not None:
+            name = groups[read_whole][1][1][0]  # the facet its group leaves out
+            narrowing, value = FILTER_SQL[name], _filter_value(name, request.filters[name])
+            ctes.append(
+                NARROWED_MATCHES_SQL.format(name="m0", source=f"m{read_whole}", where=narrowing)
+            )
+            params.append(value)
+            few = True
+        else:
+            where, where_params = _where(request, query, filters=filters)
+            # A phrase's matches are few: those holding its word pairs are read, no more.
+            few = has_pairs or _estimate(where, where_params) <= FEW_MATCHES
+            if few:
+                ctes.append(ALL_MATCHES_SQL.format(name=f"m{number}", where=where))
+                params += where_params
+                read_whole = number if read_whole is None and not ranked else read_whole
+            else:
+                ctes.append(
+                    RECENT_MATCHES_SQL.format(
+                        name=f"m{number}", rank=rank if ranked else "NULL", where=where
+                    )
+                )
+                params += [*(rank_params if ranked else []), *where_params, RESULT_CAP + 1]
+        if few:
+            ctes.append(_newest_of_all(number, rank=rank if ranked else None, by_date=by_date))
+            params += [*(rank_params if ranked else []), RESULT_CAP + 1]
         rows = f"(SELECT * FROM m{number} LIMIT {RESULT_CAP}) AS m"  # noqa: S608
         selects += [FACET_COUNT_SQL[name].format(rows=rows) for name in names]
         if number:  # A chosen facet's: whether its counts stopped (search() lists it).

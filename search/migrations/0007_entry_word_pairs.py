@@ -6,7 +6,7 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-# A frozen copy of search.postgres.WRITE_PAIRS_SQL, for every indexed entry.
+# A frozen copy of search.postgres_index.WRITE_PAIRS_SQL, for every indexed entry.
 FILL_SQL = """
     INSERT INTO search_entrywordpairs (entry_id, pairs)
     SELECT i.entry_id, (
