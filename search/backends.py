@@ -39,7 +39,7 @@ QUERY_CONFIGS = ["english", "french", "spanish", "russian", "arabic", "simple"]
 class MultilingualPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
         from search.models import SearchEntry
-        from search.postgres import write_index
+        from search.postgres_index import write_index
 
         if issubclass(model, SearchEntry):
             # Site search entries are indexed in a row of their own (search.postgres).

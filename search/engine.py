@@ -73,6 +73,9 @@ class EngineResults:
     hits: list[Hit]
     # Facet name to {value: count}; each facet counted with the other facets' filters.
     facet_counts: dict[str, dict[str, int]]
+    # More than ``total`` match: an engine that does not count past a limit says so here
+    # (the facets then count only part of the matches, as the engine documents).
+    capped: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Excerpts with the words a reader searched for marked, for engines that do not make them."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import chain
 
 from django.utils.html import escape
@@ -11,6 +12,8 @@ from search.segmentation import HAN_CHARACTERS, has_chinese, query_words
 
 # A run of Chinese characters, or a word in any other script.
 WORD = re.compile(f"[{HAN_CHARACTERS}]+|[^\\W{HAN_CHARACTERS}]+")
+# The same, the run of Chinese characters as group 1.
+WORD_OR_HAN = re.compile(f"([{HAN_CHARACTERS}]+)|[^\\W{HAN_CHARACTERS}]+")
 
 
 def query_terms(query: str) -> list[str]:
@@ -25,14 +28,21 @@ def query_terms(query: str) -> list[str]:
 def word_matches(word: str, terms: list[str]) -> bool:
     """Whether a word is one of the terms or shares its stem, roughly: "traductions"
     marks "traduction" and "перевода" marks "перевод", as the stemmers would match."""
-    word = word.casefold()
-    for term in terms:
-        if word == term:
-            return True
-        stem = term[: max(4, len(term) - 3)]
-        if len(term) >= 4 and word.startswith(stem) and len(word) >= len(stem):
-            return True
-    return False
+    return _matcher(tuple(terms))(word)
+
+
+@lru_cache(maxsize=256)
+def _matcher(terms: tuple[str, ...]) -> Callable[[str], bool]:
+    """word_matches for these terms, their stems (a term less its last three letters,
+    four at least; terms of four letters or more) worked out once."""
+    exact = frozenset(terms)
+    stems = tuple({term[: max(4, len(term) - 3)] for term in terms if len(term) >= 4})
+
+    def matches(word: str) -> bool:
+        word = word.casefold()
+        return word in exact or word.startswith(stems)
+
+    return matches
 
 
 def marked_spans(text: str, terms: list[str]) -> Iterator[tuple[int, int]]:
@@ -40,9 +50,10 @@ def marked_spans(text: str, terms: list[str]) -> Iterator[tuple[int, int]]:
     a run of Chinese characters (written without spaces)."""
     chinese = sorted((term for term in terms if has_chinese(term)), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(term) for term in chinese)) if chinese else None
-    for match in WORD.finditer(text):
-        if not has_chinese(match.group()):
-            if word_matches(match.group(), terms):
+    matches = _matcher(tuple(terms))
+    for match in WORD_OR_HAN.finditer(text):
+        if match.group(1) is None:
+            if matches(match.group()):
                 yield match.span()
         elif pattern is not None:
             for found in pattern.finditer(match.group()):

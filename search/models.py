@@ -179,12 +179,34 @@ class EntryIndex(models.Model):
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     date = models.DateTimeField(null=True, blank=True)
     # On PostgreSQL the table also has office_ids (integer[]) and languages (text[]), the
-    # entry's offices and languages' codes: arrays, which SQLite has not, so migration
-    # 0004_entry_index adds them there only and search.postgres alone reads them.
+    # entry's offices and languages' codes, and readers (text[]), its reader keys (copies
+    # of its EntryReader rows): arrays, which SQLite has not, so migrations
+    # 0004_entry_index and 0006_entry_index_large_searches add them there only and
+    # search.postgres alone reads them.
 
     class Meta:
         verbose_name = _("search entry index")
         verbose_name_plural = _("search entry indexes")
+
+    def __str__(self):
+        return str(self.entry_id)
+
+
+class EntryWordPairs(models.Model):
+    """The pairs of words that follow each other in an entry ("data exchang"), in a row of
+    their own with a GIN index, on PostgreSQL: a phrase's matches are looked for among
+    the entries holding its pairs, rather than by reading the positions of every entry
+    holding all its words (search.postgres). Empty on SQLite."""
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # Each two lexemes next to each other in EntryIndex.search_vector, joined by a space.
+    pairs = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("search entry word pairs")
+        verbose_name_plural = _("search entry word pairs")
 
     def __str__(self):
         return str(self.entry_id)

@@ -8,31 +8,31 @@ where Wagtail's FTS5 index serves site search):
   words separated (search.segmentation);
 - ``title_words``: the title alone in the "simple" configuration, unstemmed, for
   suggestions (the start of a word must find it);
-- copies of the entry's audience, kind, category, year and date, and its offices' ids
-  and languages' codes as arrays (``office_ids``, ``languages``: PostgreSQL-only
-  columns, added by the migration), to filter and count by.
+- copies of the entry's audience, kind, category, year and date, and its offices' ids,
+  languages' codes and reader keys as arrays (``office_ids``, ``languages``,
+  ``readers``: PostgreSQL-only columns, added by migrations 0004 and 0006), to filter
+  and count by.
 
-Both tsvectors have GIN indexes. The search backend (search.backends) writes the row
-whenever Wagtail indexes an entry, one statement per batch, instead of rows of Wagtail's
-own index table. The row is narrow (no text), so a word found in half the entries is
-counted and ranked without reading their text; nothing is computed from text at query
-time. A search runs two statements: the total with every facet count, in one pass over
-the matching rows, and the page (ranked; only its 20 rows' text is read, for excerpts).
+Both tsvectors have GIN indexes; so has each entry's word pairs (search.EntryWordPairs),
+for phrases. The search backend (search.backends) writes the rows whenever Wagtail
+indexes an entry (search.postgres_index, two statements per batch), instead of rows of
+Wagtail's own index table. The row is narrow (no text); nothing is computed from text at query time. A
+search runs one statement for the total, every facet count and the page's ids, reading
+at most the newest RESULT_CAP + 1 matches per set of choices (more are announced as
+"more than 1,000", docs/search.md), and one for the page's 20 entries and excerpts.
 """
+
+import json
 
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from modelsearch.query import And, Not, Or, Phrase, PlainText
-from wagtail.search.utils import parse_query_string
-
-from portal.models import Language
-from search.backends import QUERY_CONFIGS
 from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
 from search.excerpts import highlight, query_terms
-from search.models import Audience, EntryIndex, EntryReader, SearchEntry
+from search.models import Audience, EntryIndex, EntryWordPairs, SearchEntry
 from search.permissions import SearchScope
-from search.segmentation import segment_for_index, segment_query
+from search.segmentation import segment_query
+from search.tsquery import pairs_tsquery, quoted_lexeme, tsquery
 
 # ts_rank's weights for D, C, B, A: a word in the title counts about 30 times one in the
 # body or terms, as Wagtail's boost of 3 did.
@@ -41,137 +41,9 @@ RANK_WEIGHTS = "{0.033, 0.2, 0.4, 1.0}"
 EXCERPT_SOURCE_CHARS = 10_000
 
 ENTRIES = SearchEntry._meta.db_table
-READERS = EntryReader._meta.db_table
-ENTRY_OFFICES = SearchEntry.offices.through._meta.db_table
-ENTRY_LANGUAGES = SearchEntry.languages.through._meta.db_table
-LANGUAGES = Language._meta.db_table
 
 INDEX = EntryIndex._meta.db_table
-
-# Only table names and constants are interpolated into SQL below; values are parameters.
-WRITE_INDEX_SQL = f"""
-    INSERT INTO {INDEX}
-        (entry_id, search_vector, title_words, audience, kind, category_id, year, date,
-         office_ids, languages)
-    SELECT e.id,
-        setweight(to_tsvector(v.config::regconfig, v.title), 'A')
-            || setweight(to_tsvector(v.config::regconfig, v.body), 'D')
-            || setweight(to_tsvector(v.config::regconfig, v.terms), 'D'),
-        to_tsvector('simple', v.title),
-        e.audience, e.kind, e.category_id, e.year, e.date,
-        ARRAY(SELECT o.officepage_id FROM {ENTRY_OFFICES} o WHERE o.searchentry_id = e.id),
-        ARRAY(SELECT l.code FROM {ENTRY_LANGUAGES} t JOIN {LANGUAGES} l ON l.id = t.language_id
-              WHERE t.searchentry_id = e.id)
-    FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
-        AS v(id, config, title, body, terms)
-    JOIN {ENTRIES} e ON e.id = v.id
-    ON CONFLICT (entry_id) DO UPDATE SET
-        search_vector = EXCLUDED.search_vector, title_words = EXCLUDED.title_words,
-        audience = EXCLUDED.audience, kind = EXCLUDED.kind,
-        category_id = EXCLUDED.category_id, year = EXCLUDED.year, date = EXCLUDED.date,
-        office_ids = EXCLUDED.office_ids, languages = EXCLUDED.languages
-"""  # noqa: S608
-
-
-def write_index(entries) -> None:
-    """Write the index rows of these saved entries (a batch in one statement)."""
-    rows = [
-        (
-            entry.pk,
-            entry.search_config,
-            segment_for_index(entry.title),
-            segment_for_index(entry.body),
-            segment_for_index(entry.terms),
-        )
-        for entry in entries
-    ]
-    if rows:
-        with connection.cursor() as cursor:
-            cursor.execute(WRITE_INDEX_SQL, [list(column) for column in zip(*rows, strict=True)])
-
-
-# --- From what a reader types to a tsquery --------------------------------------------
-
-# Per word: whether it is a stop word in one of QUERY_CONFIGS, and its tsqueries in each
-# (deduplicated: "classification" is 'classif' in three languages). The dictionaries never
-# change while the site runs, so each word is asked about once per process.
-_words: dict[str, tuple[bool, tuple[str, ...]]] = {}
-WORD_CACHE_SIZE = 50_000
-
-
-def _quoted(word: str) -> str:
-    """A word as one quoted lexeme of tsquery text (quotes and backslashes doubled)."""
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def _learn(words: list[str]) -> None:
-    unknown = sorted({word for word in words if word not in _words})
-    if not unknown:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT word, bool_or(numnode(plainto_tsquery(config, word)) = 0),"
-            " array_agg(DISTINCT to_tsquery(config, quoted)::text)"
-            " FROM unnest(%s::text[], %s::text[]) AS w(word, quoted),"
-            " unnest(%s::regconfig[]) AS config GROUP BY word",
-            [unknown, [_quoted(word) for word in unknown], QUERY_CONFIGS],
-        )
-        if len(_words) > WORD_CACHE_SIZE:
-            _words.clear()
-        for word, stop, queries in cursor.fetchall():
-            _words[word] = (stop, tuple(sorted(query for query in queries if query)))
-
-
-def _any_of(queries) -> str | None:
-    queries = [f"( {query} )" for query in queries if query]
-    return " | ".join(queries) if queries else None
-
-
-def _all_of(queries) -> str | None:
-    queries = [f"( {query} )" for query in queries if query]
-    return " & ".join(queries) if queries else None
-
-
-def _plain(text: str) -> str | None:
-    """Every word required, each in any language; words that are stop words in one of the
-    languages are dropped (otherwise "on", kept by the French stemmer, would be required
-    of English text), unless every word is one."""
-    words = list(dict.fromkeys(word for word in text.replace("-", " ").split() if word))
-    _learn(words)
-    kept = [word for word in words if not _words[word][0]] or words
-    return _all_of(_any_of(_words[word][1]) for word in kept)
-
-
-def _phrase(text: str) -> str | None:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT array_agg(DISTINCT phraseto_tsquery(config, %s)::text)"
-            " FROM unnest(%s::regconfig[]) AS config",
-            [text, QUERY_CONFIGS],
-        )
-        return _any_of(sorted(cursor.fetchone()[0]))
-
-
-def _compile(query) -> str | None:
-    if isinstance(query, PlainText):
-        return _plain(query.query_string)
-    if isinstance(query, Phrase):
-        return _phrase(query.query_string)
-    if isinstance(query, And):
-        parts = [_compile(part) for part in query.subqueries]
-        return None if None in parts else _all_of(parts)
-    if isinstance(query, Or):
-        return _any_of(_compile(part) for part in query.subqueries)
-    if isinstance(query, Not):
-        return None  # Only "nothing to look for" (a query with no words) comes as Not.
-    return None
-
-
-def tsquery(query: str) -> str | None:
-    """The reader's query as tsquery text, or None when it can match nothing."""
-    _filters, parsed = parse_query_string(segment_query(query), operator="and")
-    return _compile(parsed)
-
+PAIRS = EntryWordPairs._meta.db_table
 
 # --- Who may read, and what the reader chose ------------------------------------------
 
@@ -179,9 +51,9 @@ def tsquery(query: str) -> str | None:
 def _visible(scope: SearchScope) -> tuple[str, list]:
     if not scope.readers:
         return "e.audience = %s", [Audience.PUBLIC]
+    # The entry's reader keys, copied into its index row: no join, no subquery.
     return (
-        f"(e.audience = %s OR (e.audience = %s AND EXISTS (SELECT 1 FROM {READERS} r"  # noqa: S608
-        " WHERE r.entry_id = e.entry_id AND r.key = ANY(%s))))",
+        "(e.audience = %s OR (e.audience = %s AND e.readers && %s::text[]))",
         [Audience.PUBLIC, Audience.RESTRICTED, sorted(scope.readers)],
     )
 
@@ -210,41 +82,207 @@ def _chosen(filters: dict[str, str]) -> tuple[str, list]:
 
 # --- Searching ------------------------------------------------------------------------
 
-PAGE_SQL = """
-    SELECT s.id, s.kind, s.title, s.url, s.context, s.date, left(s.body, %s)
-    FROM (
-        SELECT e.entry_id, {rank} AS rank FROM {index} e
-        WHERE e.search_vector @@ %s::tsquery AND {visible} AND {chosen}
-        ORDER BY {order} LIMIT %s OFFSET %s
-    ) AS top
-    JOIN {entries} s ON s.id = top.entry_id
-    ORDER BY {order_top}
-"""
+# More matches than this are neither all counted nor all ranked: the total says "more
+# than 1,000", the facets count the RESULT_CAP most recent matches, and the page is
+# ranked among those and up to TITLE_CANDIDATES with the words in their title
+# (docs/search.md). It is also as far as the pages go (query.MAX_PAGE pages of 20).
+RESULT_CAP = 1_000
 RANK = "ts_rank(%s, e.search_vector, %s::tsquery)"
-BY_RELEVANCE = "rank DESC, e.entry_id DESC"
-BY_DATE = "e.date DESC, e.entry_id DESC"
+# Newest first, entries without a date last: the order of the index search_entryindex_recent.
+RECENT = "date DESC NULLS LAST, entry_id DESC"
+# The title's lexemes, the only ones weighted A (an expression GIN index, migration 0006).
+TITLE_VECTOR = "ts_filter(e.search_vector, '{a}')"
 
 
-def _page(request: SearchRequest, query: str) -> list[Hit]:
+def _where(
+    request: SearchRequest, query: str, *, vector="e.search_vector", filters=None, pairs=True
+):
+    """Matching ``query`` (in ``vector``), readable by the reader, and meeting the choices
+    (``filters``, the request's by default); holding the word pairs of its phrases, if any
+    (the entries holding them found first, through their own GIN index)."""
     visible, visible_params = _visible(request.scope)
-    chosen, chosen_params = _chosen(request.filters)
-    by_date = request.sort == "date"
-    sql = PAGE_SQL.format(
-        index=INDEX,
-        entries=ENTRIES,
-        rank="NULL" if by_date else RANK,
-        visible=visible,
-        chosen=chosen,
-        order=BY_DATE if by_date else BY_RELEVANCE,
-        order_top="s.date DESC, s.id DESC" if by_date else "top.rank DESC, s.id DESC",
+    chosen, chosen_params = _chosen(request.filters if filters is None else filters)
+    pairs = pairs_tsquery(request.query) if pairs else None
+    if pairs is None:
+        sql = f"{vector} @@ %s::tsquery AND {visible} AND {chosen}"
+        return sql, [query, *visible_params, *chosen_params]
+    # ts_match_vq is @@ written so that no index can answer it: the planner would rather
+    # recheck the positions of every entry holding all the words than look up the few
+    # holding the pairs, as it costs a match like an integer comparison.
+    sql = (
+        f"e.entry_id IN (SELECT p.entry_id FROM {PAIRS} p WHERE p.pairs @@ %s::tsquery)"  # noqa: S608
+        f" AND ts_match_vq({vector}, %s::tsquery) AND {visible} AND {chosen}"
     )
-    params = [EXCERPT_SOURCE_CHARS]
-    if not by_date:
-        params += [RANK_WEIGHTS, query]
-    params += [query, *visible_params, *chosen_params, request.per_page, request.offset]
+    return sql, [pairs, query, *visible_params, *chosen_params]
+
+
+def _count_groups(filters: dict[str, str]) -> list[tuple[dict[str, str], list[str]]]:
+    """The sets of choices to count under, each with the facets counted under it: every
+    choice (the total, and the facets not chosen), then each chosen facet under the
+    other choices."""
+    groups = [(filters, [name for name in FACETS if name not in filters])]
+    for name in filters:
+        groups.append(({other: v for other, v in filters.items() if other != name}, [name]))
+    return groups
+
+
+# Each facet counted over a set of matches ("{rows}": those meeting the other choices).
+FACET_COUNT_SQL = {
+    "kind": "SELECT 'kind', kind, COUNT(*) FROM {rows} GROUP BY kind",
+    "category": "SELECT 'category', category_id::text, COUNT(*) FROM {rows}"
+    " WHERE category_id IS NOT NULL GROUP BY category_id",
+    "year": "SELECT 'year', year::text, COUNT(*) FROM {rows} WHERE year IS NOT NULL GROUP BY year",
+    "office": "SELECT 'office', office::text, COUNT(*)"
+    " FROM (SELECT unnest(office_ids) AS office FROM {rows}) AS o GROUP BY office",
+    "language": "SELECT 'language', language, COUNT(*)"
+    " FROM (SELECT unnest(languages) AS language FROM {rows}) AS l GROUP BY language",
+}
+# A set of matches is read newest first through the dates' index when it is large (the
+# first RESULT_CAP + 1 come soon), through the GIN index and then sorted when it is not
+# (walking the dates would pass over most entries). PostgreSQL's planner cannot tell,
+# as it costs a tsvector match like an integer comparison: the planner's estimate of the
+# matches (one EXPLAIN) chooses, and sequential scans are ruled out.
+FEW_MATCHES = 5_000
+MATCH_COLUMNS = "e.entry_id, e.date, {rank} AS rank, e.kind, e.category_id, e.year, e.office_ids"
+# Only constants are interpolated into these; values are parameters.
+RECENT_MATCHES_SQL = (
+    f"{{name}} AS MATERIALIZED (SELECT {MATCH_COLUMNS}, e.languages FROM {INDEX} e"  # noqa: S608
+    f" WHERE {{where}} ORDER BY {RECENT} LIMIT %s)"
+)
+# Every match read through the GIN index ({name}_all, no rank yet: of a few thousand,
+# only the newest RESULT_CAP + 1 are ranked), or, for every choice when a chosen facet's
+# set was read so ({source}), that set narrowed by the facet.
+ALL_MATCHES_SQL = (
+    "{name}_all AS MATERIALIZED (SELECT e.entry_id, e.date, e.kind, e.category_id, e.year,"  # noqa: S608
+    f" e.office_ids, e.languages FROM {INDEX} e WHERE {{where}})"
+)
+NARROWED_MATCHES_SQL = "{name}_all AS MATERIALIZED (SELECT * FROM {source}_all e WHERE {where})"
+NEWEST_OF_ALL_SQL = (
+    "{name} AS MATERIALIZED (SELECT c.entry_id, c.date, {rank} AS rank, c.kind,"  # noqa: S608
+    " c.category_id, c.year, c.office_ids, c.languages FROM (SELECT * FROM {name}_all"
+    f" ORDER BY {RECENT} LIMIT %s) AS c{{join}} ORDER BY c.date DESC NULLS LAST,"
+    " c.entry_id DESC)"
+)
+# The rank needs the tsvector, which {name}_all does not carry.
+RANK_JOIN = f" JOIN {INDEX} e ON e.entry_id = c.entry_id"
+
+
+def _estimate(where: str, params: list) -> int:
+    """The planner's estimate of the rows matching ``where``."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {INDEX} e WHERE {where}", params)  # noqa: S608
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+# When the newest RESULT_CAP + 1 matches are not all of them (and only then), the page
+# is ranked among those and up to TITLE_CANDIDATES more with the words in their title:
+# the first found through the title's GIN index (not the newest: sorting them all would
+# read every title match), so that an older entry about the word can still come first.
+TITLE_CANDIDATES = 200
+TITLED_SQL = (
+    f"titled AS MATERIALIZED (SELECT e.entry_id, e.date, {{rank}} AS rank FROM {INDEX} e"  # noqa: S608
+    " WHERE {where} AND (SELECT COUNT(*) FROM m0) > %s LIMIT %s)"
+)
+# Newest first, the page is the newest matches': m0's rows, in order.
+PAGE_SQL = "page AS (SELECT entry_id, rank, date FROM {rows} ORDER BY {order} LIMIT %s OFFSET %s)"
+HIT_SQL = "SELECT 'hit', entry_id::text, row_number() OVER (ORDER BY {order}) FROM page"
+
+
+def _newest_of_all(number: int, *, rank: str | None, by_date: bool) -> str:
+    """The newest RESULT_CAP + 1 of group ``number``'s matches read whole, ranked when
+    ``rank`` is given (the tsvector then read again, by id, for those only)."""
+    join = RANK_JOIN if rank is not None and not by_date else ""
+    return NEWEST_OF_ALL_SQL.format(name=f"m{number}", rank=rank or "NULL", join=join)
+
+
+def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
+    """One statement for the total (at most RESULT_CAP + 1), every facet's counts and the
+    page's entry ids. Each set of choices reads its newest RESULT_CAP + 1 matches once (a
+    materialised CTE, m0 for every choice); facets count the first RESULT_CAP of them."""
+    by_date = request.sort == "date"
+    rank, rank_params = ("NULL::real", []) if by_date else (RANK, [RANK_WEIGHTS, query])
+    ctes, params, selects = [], [], ["SELECT 'total', NULL, COUNT(*) FROM m0"]
+    has_pairs = pairs_tsquery(request.query) is not None
+    read_whole = None  # A chosen facet's group whose matches are all read.
+    groups = list(enumerate(_count_groups(request.filters)))
+    for number, (filters, names) in [*groups[1:], groups[0]]:  # m0 last: it may narrow one.
+        ranked = number == 0
+        if ranked and read_whole is not None:
+            name = groups[read_whole][1][1][0]  # the facet its group leaves out
+            narrowing, value = FILTER_SQL[name], _filter_value(name, request.filters[name])
+            ctes.append(
+                NARROWED_MATCHES_SQL.format(name="m0", source=f"m{read_whole}", where=narrowing)
+            )
+            params.append(value)
+            few = True
+        else:
+            where, where_params = _where(request, query, filters=filters)
+            # A phrase's matches are few: those holding its word pairs are read, no more.
+            few = has_pairs or _estimate(where, where_params) <= FEW_MATCHES
+            if few:
+                ctes.append(ALL_MATCHES_SQL.format(name=f"m{number}", where=where))
+                params += where_params
+                read_whole = number if read_whole is None and not ranked else read_whole
+            else:
+                ctes.append(
+                    RECENT_MATCHES_SQL.format(
+                        name=f"m{number}", rank=rank if ranked else "NULL", where=where
+                    )
+                )
+                params += [*(rank_params if ranked else []), *where_params, RESULT_CAP + 1]
+        if few:
+            ctes.append(_newest_of_all(number, rank=rank if ranked else None, by_date=by_date))
+            params += [*(rank_params if ranked else []), RESULT_CAP + 1]
+        rows = f"(SELECT * FROM m{number} LIMIT {RESULT_CAP}) AS m"  # noqa: S608
+        selects += [FACET_COUNT_SQL[name].format(rows=rows) for name in names]
+        if number:  # A chosen facet's: whether its counts stopped (search() lists it).
+            selects.append(f"SELECT 'capped', '{names[0]}', COUNT(*) FROM m{number}")  # noqa: S608
+    order, rows = RECENT, "m0"
+    if not by_date:
+        titled, titled_params = _where(request, query, vector=TITLE_VECTOR, pairs=False)
+        ctes.append(TITLED_SQL.format(rank=rank, where=titled))
+        params += [*rank_params, *titled_params, RESULT_CAP, TITLE_CANDIDATES]
+        order = "rank DESC, entry_id DESC"
+        rows = (
+            "(SELECT entry_id, rank, date FROM m0 UNION SELECT entry_id, rank, date FROM titled) c"
+        )
+    ctes.append(PAGE_SQL.format(rows=rows, order=order))
+    params += [request.per_page, request.offset]
+    selects.append(HIT_SQL.format(order=order))
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects)
+    return sql, params
+
+
+def _execute_planned(cursor, sql: str, params: list) -> None:
+    """Run ``sql`` with neither sequential scans nor parallel workers, in one round trip
+    and one transaction (an implicit one in autocommit), ready to fetch its rows. The
+    planner would rather read the whole table than trust a GIN index for a few thousand
+    matches, as it costs a tsvector match like an integer comparison; and a worker
+    process costs more to start than these statements take."""
+    cursor.execute(
+        "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0;"
+        f" {sql}; RESET enable_seqscan; RESET max_parallel_workers_per_gather",
+        params,
+    )
+    cursor.nextset()  # past the two SETs
+    cursor.nextset()
+
+
+HITS_SQL = (
+    f"SELECT id, kind, title, url, context, date, left(body, %s) FROM {ENTRIES}"  # noqa: S608
+    " WHERE id = ANY(%s)"
+)
+
+
+def _hits(request: SearchRequest, ids: list[int]) -> list[Hit]:
+    """The page's entries, in the order given, with their excerpts."""
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(HITS_SQL, [EXCERPT_SOURCE_CHARS, ids])
+        rows = {row[0]: row for row in cursor.fetchall()}
     terms = query_terms(request.query)
     return [
         Hit(
@@ -255,63 +293,38 @@ def _page(request: SearchRequest, query: str) -> list[Hit]:
             context=context if title else "",
             date=date,
         )
-        for _id, kind, title, url, context, date, body in rows
+        for _id, kind, title, url, context, date, body in (rows[i] for i in ids if i in rows)
     ]
-
-
-# Each facet counted over the matching rows that meet the other facets' choices ("{others}").
-FACET_COUNT_SQL = {
-    "kind": "SELECT 'kind', kind, COUNT(*) FROM matched WHERE {others} GROUP BY kind",
-    "category": "SELECT 'category', category_id::text, COUNT(*) FROM matched"
-    " WHERE category_id IS NOT NULL AND {others} GROUP BY category_id",
-    "year": "SELECT 'year', year::text, COUNT(*) FROM matched"
-    " WHERE year IS NOT NULL AND {others} GROUP BY year",
-    "office": "SELECT 'office', office::text, COUNT(*) FROM matched, unnest(office_ids) AS office"
-    " WHERE {others} GROUP BY office",
-    "language": "SELECT 'language', language, COUNT(*) FROM matched,"
-    " unnest(languages) AS language WHERE {others} GROUP BY language",
-}
-
-
-def _counts(request: SearchRequest, query: str) -> tuple[int, dict[str, dict[str, int]]]:
-    """The total and every facet's counts in one statement: the matching rows are read
-    once (a materialised CTE), with a flag per chosen filter, and each count keeps the
-    rows that meet the other choices."""
-    visible, visible_params = _visible(request.scope)
-    names = list(request.filters)
-    flags = "".join(f", {FILTER_SQL[name]} AS chose_{name}" for name in names)
-    flag_params = [_filter_value(name, request.filters[name]) for name in names]
-
-    def others(excluded: str | None) -> str:
-        return " AND ".join(["TRUE", *(f"chose_{name}" for name in names if name != excluded)])
-
-    selects = [f"SELECT 'total', NULL, COUNT(*) FROM matched WHERE {others(None)}"]  # noqa: S608
-    selects += [FACET_COUNT_SQL[name].format(others=others(name)) for name in FACETS]
-    sql = (
-        "WITH matched AS MATERIALIZED ("  # noqa: S608 - constants only
-        " SELECT e.entry_id, e.kind, e.category_id, e.year, e.office_ids, e.languages"
-        f"{flags} FROM {INDEX} e"
-        f" WHERE e.search_vector @@ %s::tsquery AND {visible}) " + " UNION ALL ".join(selects)
-    )
-    total = 0
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*flag_params, query, *visible_params])
-        for facet, value, count in cursor.fetchall():
-            if facet == "total":
-                total = count
-            else:
-                counts[facet][str(value)] = count
-    return total, counts
 
 
 def search(request: SearchRequest) -> EngineResults:
     query = tsquery(request.query)
     if query is None:
         return EngineResults(total=0, hits=[], facet_counts={name: {} for name in FACETS})
-    total, counts = _counts(request, query)
-    hits = _page(request, query) if total > request.offset else []
-    return EngineResults(total=total, hits=hits, facet_counts=counts)
+    total = 0
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    page: list[tuple[int, int]] = []
+    sql, params = _statement(request, query)
+    stopped = []
+    with connection.cursor() as cursor:
+        _execute_planned(cursor, sql, params)
+        for facet, value, count in cursor.fetchall():
+            if facet == "total":
+                total = count
+            elif facet == "hit":
+                page.append((count, int(value)))
+            elif facet == "capped":
+                stopped += [value] if count > RESULT_CAP else []
+            else:
+                counts[facet][str(value)] = count
+    for name in stopped:
+        # The newest matches counted may not hold the value chosen: it is listed all the
+        # same, with what choosing it returns, so that it can be seen and cleared.
+        counts[name].setdefault(request.filters[name], min(total, RESULT_CAP))
+    hits = _hits(request, [entry_id for _position, entry_id in sorted(page)])
+    return EngineResults(
+        total=min(total, RESULT_CAP), hits=hits, facet_counts=counts, capped=total > RESULT_CAP
+    )
 
 
 SUGGEST_SQL = """
@@ -331,10 +344,11 @@ def suggest(text: str, *, scope: SearchScope, limit: int) -> list[Suggestion]:
     words = [word for word in segment_query(text).replace("-", " ").split() if word]
     if not words:
         return []
-    query = " & ".join([*map(_quoted, words[:-1]), _quoted(words[-1]) + ":*"])
+    query = " & ".join([*map(quoted_lexeme, words[:-1]), quoted_lexeme(words[-1]) + ":*"])
     visible, visible_params = _visible(scope)
     with connection.cursor() as cursor:
-        cursor.execute(
+        _execute_planned(
+            cursor,
             SUGGEST_SQL.format(index=INDEX, entries=ENTRIES, visible=visible),
             [query, query, *visible_params, limit],
         )

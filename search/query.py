@@ -77,8 +77,10 @@ class SearchResults:
     facets: list[Facet]
     filters: dict[str, str]
     sort: str = "relevance"
-    # Every match, even when the pages stop at MAX_PAGE.
+    # Every match, even when the pages stop at MAX_PAGE; with ``capped``, more than this.
     total: int = 0
+    # More than ``total`` match: the engine did not count (or rank) them all.
+    capped: bool = False
     engine: str = ""
     # The cluster did not answer: these results come from the database engine.
     limited: bool = False
@@ -165,6 +167,7 @@ def search_site(
         filters=filters,
         sort=sort,
         total=results.total,
+        capped=results.capped,
         engine=answered_by,
         limited=uses_cluster() and answered_by != engine.name,
     )
