@@ -16,10 +16,11 @@ where Wagtail's FTS5 index serves site search):
 Both tsvectors have GIN indexes; so has each entry's word pairs (search.EntryWordPairs),
 for phrases. The search backend (search.backends) writes the rows whenever Wagtail
 indexes an entry (search.postgres_index, two statements per batch), instead of rows of
-Wagtail's own index table. The row is narrow (no text); nothing is computed from text at query time. A
-search runs one statement for the total, every facet count and the page's ids, reading
-at most the newest RESULT_CAP + 1 matches per set of choices (more are announced as
-"more than 1,000", docs/search.md), and one for the page's 20 entries and excerpts.
+Wagtail's own index table. The row is narrow (no text); nothing is computed from text
+at query time. A search runs one statement for the total, every facet count and the
+page's ids, reading at most the newest RESULT_CAP + 1 matches per set of choices (more
+are announced as "more than 1,000", docs/search.md), and one for the page's 20 entries
+and excerpts.
 """
 
 import json
