@@ -53,7 +53,10 @@ class FreshnessTests:
         entry.freshness.refresh_from_db()
         assert entry.freshness.state == FreshnessState.OUTDATED
         assert "Possibly outdated" in client.get(entry.url).content.decode()
-        assert "Ageing register" in client.get("/catalogue/").content.decode()
+        listing = client.get("/catalogue/").content.decode()
+        assert "Ageing register" in listing
+        # Its card says so; the cards of entries never reviewed (no record yet) do not.
+        assert listing.count('class="badge badge--outdated"') == 1
         # Three months after it was marked possibly outdated.
         assert run_at(396 + 80, django_capture_on_commit_callbacks).archived == 0
         assert run_at(396 + 93, django_capture_on_commit_callbacks).archived == 1
