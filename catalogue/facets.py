@@ -153,26 +153,8 @@ def _facet_sql(alias: str, key: tuple) -> tuple[str, tuple]:
     def compiled(queryset: QuerySet) -> tuple[str, tuple]:
         return queryset.query.get_compiler(alias).as_sql()
 
-    def held(facets) -> str:
-        return " AND ".join(f"m_{facet}" for facet in sorted(facets)) or "TRUE"
-
     listed_sql, listed_params = compiled(_listed(query, chosen, sort))
-    # The facets not chosen count the entries shown; a chosen one, the entries every other
-    # chosen facet lets through. Each of these sets is hashed once and its facets' pairs
-    # looked up in it.
-    arms = [([facet for facet in FACETS if facet.key not in chosen], chosen)]
-    arms += [([FACETS_BY_KEY[key]], set(chosen) - {key}) for key in chosen]
-    pairs, counts, counts_params = [], [], []
-    for facets, others in filter(lambda arm: arm[0], arms):
-        pairs_sql, pairs_params = compiled(_union([_pairs(facet) for facet in facets]))
-        name = f"pairs_{len(pairs)}"
-        pairs.append(f"{name} (facet_key, entry_id, value_id) AS ({pairs_sql})")
-        counts.append(
-            f"SELECT facet_key, value_id, count(*) AS n FROM {name} "  # noqa: S608
-            f"WHERE entry_id IN (SELECT listed_id FROM listed WHERE {held(others)}) "
-            "GROUP BY facet_key, value_id"
-        )
-        counts_params += pairs_params
+    pairs, counts, counts_params = _counted_pairs(alias, chosen)
     labels_sql, labels_params = compiled(
         _union([_labels(facet) for facet in FACETS if facet.label_path])
     )
@@ -182,7 +164,7 @@ def _facet_sql(alias: str, key: tuple) -> tuple[str, tuple]:
     # after a subquery's alias.
     sql = (
         f"WITH listed AS MATERIALIZED ({listed_sql}), "  # noqa: S608
-        f"shown AS (SELECT * FROM listed WHERE {held(chosen)}), "
+        f"shown AS (SELECT * FROM listed WHERE {_held(chosen)}), "
         f"{', '.join(pairs)}, "
         f"counts AS ({' UNION ALL '.join(counts)}), "
         f"labels (facet_key, value_id, {', '.join(FACET_ROW[1:])}) AS ({labels_sql}), "
@@ -199,6 +181,34 @@ def _facet_sql(alias: str, key: tuple) -> tuple[str, tuple]:
         f"UNION ALL SELECT '{PAGE}', CAST(listed_id AS text), NULL, NULL, NULL, place FROM page"
     )
     return sql, (*listed_params, *counts_params, *labels_params)
+
+
+def _held(facets) -> str:
+    """Listed entries have a value of each of these chosen facets (SQL)."""
+    return " AND ".join(f"m_{facet}" for facet in sorted(facets)) or "TRUE"
+
+
+def _counted_pairs(alias: str, chosen: dict[str, list[str]]) -> tuple[list, list, list]:
+    """The CTEs of the facets' (entry, value) pairs and the counts taken from them.
+
+    The facets not chosen count the entries shown; a chosen one, the entries every other
+    chosen facet lets through. Each of these sets is hashed once and its facets' pairs
+    looked up in it."""
+    arms = [([facet for facet in FACETS if facet.key not in chosen], chosen)]
+    arms += [([FACETS_BY_KEY[key]], set(chosen) - {key}) for key in chosen]
+    pairs, counts, params = [], [], []
+    for facets, others in filter(lambda arm: arm[0], arms):
+        union = _union([_pairs(facet) for facet in facets])
+        pairs_sql, pairs_params = union.query.get_compiler(alias).as_sql()
+        name = f"pairs_{len(pairs)}"
+        pairs.append(f"{name} (facet_key, entry_id, value_id) AS ({pairs_sql})")
+        counts.append(
+            f"SELECT facet_key, value_id, count(*) AS n FROM {name} "  # noqa: S608
+            f"WHERE entry_id IN (SELECT listed_id FROM listed WHERE {_held(others)}) "
+            "GROUP BY facet_key, value_id"
+        )
+        params += pairs_params
+    return pairs, counts, params
 
 
 def _listed(query: str, chosen: dict[str, list[str]], sort: str) -> QuerySet:

@@ -1,6 +1,6 @@
 """The catalogue's pages: the listing and one page per solution or service."""
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +23,7 @@ from taggit.models import TaggedItemBase
 
 from catalogue.blocks import EntryDescriptionBlock
 from catalogue.forms import CatalogueEntryPageForm
+from catalogue.models.activity import FreshnessStateMixin
 from catalogue.panels import ReviewHistoryPanel
 from network.models import IPRight
 from portal.fields import ChoiceListField
@@ -109,7 +110,7 @@ class CatalogueEntryTag(TaggedItemBase):
     )
 
 
-class CatalogueEntryPage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
+class CatalogueEntryPage(FreshnessStateMixin, ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     """A solution or service that one or more offices provide for others to reuse."""
 
     kind = models.CharField(
@@ -335,17 +336,6 @@ class CatalogueEntryPage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
                     errors[name] = _("Required for an entry in an AI-related category.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def freshness_state(self) -> str:
-        """The entry's freshness (catalogue.models.FreshnessState); an entry not reviewed
-        yet has no record and is current. A template asking ``entry.freshness.state`` of
-        such an entry cost a millisecond: Django's template engine lists every attribute of
-        the page (``dir()``) when a lookup raises."""
-        try:
-            return self.freshness.state
-        except ObjectDoesNotExist:
-            return "current"
 
     @property
     def has_ai_profile(self) -> bool:
