@@ -1,13 +1,11 @@
 """Fixtures every test folder shares: a clean cache, the page tree, the demo site, and
 a cast of people in each role (a member, the heads of two offices, the secretariat)."""
 
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
@@ -16,7 +14,7 @@ import pytest
 from network import permissions, services
 from network.models import MemberRole, OfficePage, Seat, User
 from portal.models import HomePage
-from tests import factories
+from tests import demo_data, factories
 from tests.accounts import enable_two_factor
 
 
@@ -85,16 +83,24 @@ def site_tree(home) -> SiteTree:
     return SiteTree(home)
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker) -> demo_data.DemoSnapshot:
+    """The demo's rows and files, loaded once for the whole run (tests/demo_data.py)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        snapshot = demo_data.take_snapshot()
+        transaction.set_rollback(True)
+    return snapshot
+
+
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for a whole test module and rolled back after it.
+def demo_site(demo_snapshot, django_db_blocker):
+    """The demo content for a whole test module, rolled back after it; what load_demo
+    printed.
 
     Tests that use it must also use ``db``, whose per-test savepoints nest inside.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        output = io.StringIO()
-        call_command("load_demo", stdout=output)
-        yield output.getvalue()
+        yield demo_data.restore(demo_snapshot)
         transaction.set_rollback(True)
 
 

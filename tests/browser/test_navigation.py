@@ -1,10 +1,10 @@
 """A reader walks the main navigation through every area, on a desktop and on a phone."""
 
-import io
-
-from django.core.management import call_command
+from django.db import transaction
 
 import pytest
+
+from tests import demo_data
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,8 +16,9 @@ AREAS = ["Network", "Catalogue", "Task forces", "Workshops", "News"]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(transactional_db, demo_snapshot):
+    with transaction.atomic():
+        demo_data.restore(demo_snapshot)
 
 
 def main_nav(page):
