@@ -4,8 +4,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
+from django.db import connection
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,14 +43,28 @@ def test_tasks_run_at_once_without_a_worker():
     assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
 
 
-def test_with_tasks_worker_set_tasks_wait_in_the_database_for_the_worker(tmp_path):
+# The worker and the shell are other processes: they must see committed rows, and the
+# serialized rows are put back after the flush (tests/conftest.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_tasks_worker_set_tasks_wait_in_the_database_for_the_worker():
     env = {
-        **{key: value for key, value in os.environ.items() if key != "DATABASE_URL"},
+        **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        # The test database, already migrated (a new one takes a minute to create).
+        "DATABASE_URL": database_url_of_the_test_run(),
         "TASKS_WORKER": "1",
     }
-    manage("migrate", "--verbosity", "0", env=env)
     assert "queued: READY" in manage("shell", "-c", ENQUEUE, env=env)
     manage("db_worker", "--batch", env=env)
     assert "after worker: SUCCESSFUL" in manage("shell", "-c", STATUS, env=env)
+
+
+def database_url_of_the_test_run() -> str:
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{database['NAME']}"
+    password = f":{quote(database['PASSWORD'])}" if database["PASSWORD"] else ""
+    return (
+        f"postgres://{quote(database['USER'])}{password}@{database['HOST']}:{database['PORT']}"
+        f"/{database['NAME']}"
+    )
