@@ -56,6 +56,7 @@ class Member(HttpUser):
     weight = 2
     wait_time = between(2, 5)
     thread = None
+    writer = True
 
     def send(self, method: str, path: str, **options):
         """A request with the cookies so far, Secure ones included: production marks them
@@ -85,6 +86,9 @@ class Member(HttpUser):
         workspace = self.send("GET", TASK_FORCE + "workspace/", name="workspace")
         found = THREAD.search(workspace.text)
         self.thread = found.group(1) if found else None
+        # An observer reads the thread without a reply form, and does not post.
+        if self.thread and 'name="body"' not in self.send("GET", self.thread, name="thread").text:
+            self.writer = False
 
     @task(3)
     def home(self):
@@ -105,7 +109,7 @@ class Member(HttpUser):
 
     @task(1)
     def post(self):
-        if not self.thread:
+        if not (self.thread and self.writer):
             return
         page = self.send("GET", self.thread, name="thread")
         token = CSRF.search(page.text)
