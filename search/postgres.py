@@ -203,6 +203,43 @@ def _newest_of_all(number: int, *, rank: str | None, by_date: bool) -> str:
     return NEWEST_OF_ALL_SQL.format(name=f"m{number}", rank=rank or "NULL", join=join)
 
 
+# m0 when a chosen facet's set was walked newest first (m{source}, its newest RESULT_CAP +
+# 1 matches): that set narrowed by the facet when it holds all its matches (no second
+# read), else m0's own walk; the one-time filters run only one of the two.
+WALKED_SOURCE_SQL = (
+    "m0n_all AS MATERIALIZED (SELECT * FROM m{source} e WHERE {where}"  # noqa: S608
+    " AND (SELECT COUNT(*) FROM m{source}) <= {cap})"
+)
+EITHER_SQL = "m0 AS MATERIALIZED (SELECT * FROM m0n UNION ALL SELECT * FROM m0w)"
+
+
+def _m0_after_walk(
+    request: SearchRequest, source: int, where: str, where_params: list, rank: tuple
+) -> tuple[list[str], list]:
+    """m0's CTEs and parameters when the chosen facet's set ``source`` was walked."""
+    name = _count_groups(request.filters)[source][1][0]  # the facet its group leaves out
+    (rank_sql, rank_params), by_date = rank, request.sort == "date"
+    ctes = [
+        WALKED_SOURCE_SQL.format(source=source, where=FILTER_SQL[name], cap=RESULT_CAP),
+        NEWEST_OF_ALL_SQL.format(name="m0n", rank=rank_sql, join="" if by_date else RANK_JOIN),
+        RECENT_MATCHES_SQL.format(
+            name="m0w",
+            rank=rank_sql,
+            where=f"{where} AND (SELECT COUNT(*) FROM m{source}) > {RESULT_CAP}",  # noqa: S608
+        ),
+        EITHER_SQL,
+    ]
+    params = [
+        _filter_value(name, request.filters[name]),
+        *rank_params,
+        RESULT_CAP + 1,
+        *rank_params,
+        *where_params,
+        RESULT_CAP + 1,
+    ]
+    return ctes, params
+
+
 def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
     """One statement for the total (at most RESULT_CAP + 1), every facet's counts and the
     page's entry ids. Each set of choices reads its newest RESULT_CAP + 1 matches once (a
@@ -212,6 +249,7 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
     ctes, params, selects = [], [], ["SELECT 'total', NULL, COUNT(*) FROM m0"]
     has_pairs = pairs_tsquery(request.query) is not None
     read_whole = None  # A chosen facet's group whose matches are all read.
+    walked = None  # (estimate, group) of the chosen facet's group walked expecting fewest.
     groups = list(enumerate(_count_groups(request.filters)))
     for number, (filters, names) in [*groups[1:], groups[0]]:  # m0 last: it may narrow one.
         ranked = number == 0
@@ -227,8 +265,15 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
             where, where_params = _where(request, query, filters=filters)
             # A phrase's matches are few: those holding its word pairs are read, no more.
             few_matches = RESULT_CAP if DATED_FACETS & filters.keys() else FEW_MATCHES
-            few = has_pairs or _estimate(where, where_params) <= few_matches
-            if few:
+            estimate = 0 if has_pairs else _estimate(where, where_params)
+            few = has_pairs or estimate <= few_matches
+            if ranked and not few and walked is not None:
+                walk_ctes, walk_params = _m0_after_walk(
+                    request, walked[1], where, where_params, (rank, rank_params)
+                )
+                ctes += walk_ctes
+                params += walk_params
+            elif few:
                 ctes.append(ALL_MATCHES_SQL.format(name=f"m{number}", where=where))
                 params += where_params
                 read_whole = number if read_whole is None and not ranked else read_whole
@@ -239,6 +284,7 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
                     )
                 )
                 params += [*(rank_params if ranked else []), *where_params, RESULT_CAP + 1]
+                walked = min(walked or (estimate, number), (estimate, number))
         if few:
             ctes.append(_newest_of_all(number, rank=rank if ranked else None, by_date=by_date))
             params += [*(rank_params if ranked else []), RESULT_CAP + 1]

@@ -87,3 +87,22 @@ def test_two_chosen_facets_each_count_among_the_newest_meeting_the_other(
     assert results.facet_counts["year"] == {"2025": 3}
     # The page is ranked among the newest CAP + 1: all four, not the members' entry 0.
     assert {hit.url for hit in results.hits} == {f"/entries/{n}/" for n in (3, 5, 8, 9)}
+
+
+@pytest.mark.parametrize("expected_matches", [0, 10**6], ids=["read whole", "newest first"])
+def test_under_the_cap_two_chosen_facets_count_every_match(entries, monkeypatch, expected_matches):
+    # Every set holds all its matches: the set for both choices is the other sets' narrowed.
+    monkeypatch.setattr(postgres, "RESULT_CAP", 100)
+    monkeypatch.setattr(postgres, "_estimate", lambda where, params: expected_matches)
+    results = postgres.search(
+        SearchRequest(
+            query="cloud",
+            scope=SearchScope(readers=frozenset()),
+            filters={"kind": "news", "language": "en"},
+            sort="date",
+        )
+    )
+    assert (results.total, results.capped) == (4, False)
+    assert results.facet_counts["kind"] == {"workshop": 2, "news": 4}
+    assert results.facet_counts["language"] == {"fr": 2, "en": 4}
+    assert [hit.url for hit in results.hits] == [f"/entries/{n}/" for n in (3, 5, 8, 9)]
