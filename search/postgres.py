@@ -28,12 +28,11 @@ import json
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
+from search.engine import FACETS, EngineResults, Hit, SearchRequest
 from search.excerpts import highlight, query_terms
 from search.models import Audience, EntryIndex, EntryWordPairs, SearchEntry
 from search.permissions import SearchScope
-from search.segmentation import segment_query
-from search.tsquery import pairs_tsquery, quoted_lexeme, tsquery
+from search.tsquery import pairs_tsquery, tsquery
 
 # ts_rank's weights for D, C, B, A: a word in the title counts about 30 times one in the
 # body or terms, as Wagtail's boost of 3 did.
@@ -292,10 +291,19 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
         selects += [FACET_COUNT_SQL[name].format(rows=rows) for name in names]
         if number:  # A chosen facet's: whether its counts stopped (search() lists it).
             selects.append(f"SELECT 'capped', '{names[0]}', COUNT(*) FROM m{number}")  # noqa: S608
+    page_ctes, page_params, order = _page(request, query, (rank, rank_params))
+    selects.append(HIT_SQL.format(order=order))
+    sql = "WITH " + ", ".join([*ctes, *page_ctes]) + " " + " UNION ALL ".join(selects)
+    return sql, [*params, *page_params]
+
+
+def _page(request: SearchRequest, query: str, rank: tuple) -> tuple[list[str], list, str]:
+    """The page's CTEs (after m0's), their parameters, and the page's order."""
+    (rank_sql, rank_params), ctes, params = rank, [], []
     order, rows = RECENT, "m0"
-    if not by_date:
+    if request.sort != "date":
         titled, titled_params = _where(request, query, vector=TITLE_VECTOR, pairs=False)
-        ctes.append(TITLED_SQL.format(rank=rank, where=titled))
+        ctes.append(TITLED_SQL.format(rank=rank_sql, where=titled))
         params += [*rank_params, *titled_params, RESULT_CAP, TITLE_CANDIDATES]
         order = "rank DESC, entry_id DESC"
         rows = (
@@ -303,9 +311,7 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
         )
     ctes.append(PAGE_SQL.format(rows=rows, order=order))
     params += [request.per_page, request.offset]
-    selects.append(HIT_SQL.format(order=order))
-    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects)
-    return sql, params
+    return ctes, params, order
 
 
 # Settings for one statement (SET LOCAL), reset after it.
@@ -386,31 +392,3 @@ def search(request: SearchRequest) -> EngineResults:
     return EngineResults(
         total=min(total, RESULT_CAP), hits=hits, facet_counts=counts, capped=total > RESULT_CAP
     )
-
-
-SUGGEST_SQL = """
-    SELECT s.kind, s.title, s.url FROM (
-        SELECT e.entry_id, ts_rank(e.title_words, to_tsquery('simple', %s)) AS rank
-        FROM {index} e
-        WHERE e.title_words @@ to_tsquery('simple', %s) AND {visible}
-        ORDER BY rank DESC, e.entry_id DESC LIMIT %s
-    ) AS top
-    JOIN {entries} s ON s.id = top.entry_id
-    ORDER BY top.rank DESC, s.id DESC
-"""
-
-
-def suggest(text: str, *, scope: SearchScope, limit: int) -> list[Suggestion]:
-    """Titles with every word typed, the last one as the start of a word."""
-    words = [word for word in segment_query(text).replace("-", " ").split() if word]
-    if not words:
-        return []
-    query = " & ".join([*map(quoted_lexeme, words[:-1]), quoted_lexeme(words[-1]) + ":*"])
-    visible, visible_params = _visible(scope)
-    with connection.cursor() as cursor:
-        _execute_planned(
-            cursor,
-            SUGGEST_SQL.format(index=INDEX, entries=ENTRIES, visible=visible),
-            [query, query, *visible_params, limit],
-        )
-        return [Suggestion(kind=kind, title=title, url=url) for kind, title, url in cursor]
