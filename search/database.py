@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from portal.models import Language
-from search import postgres
+from search import postgres, postgres_suggest
 from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
 from search.excerpts import highlight, query_terms
 from search.models import Audience, EntryReader, SearchEntry
@@ -105,7 +105,7 @@ class DatabaseEngine:
 
     def suggest(self, text: str, *, scope: SearchScope, limit: int) -> list[Suggestion]:
         if connection.vendor == "postgresql":
-            return postgres.suggest(text, scope=scope, limit=limit)
+            return postgres_suggest.suggest(text, scope=scope, limit=limit)
         entries = visible_entries(scope).exclude(title="")
         matches = self.backend.autocomplete(segment_query(text), entries)[:limit]
         return [Suggestion(kind=entry.kind, title=entry.title, url=entry.url) for entry in matches]

@@ -28,12 +28,11 @@ import json
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from search.engine import FACETS, EngineResults, Hit, SearchRequest, Suggestion
+from search.engine import FACETS, EngineResults, Hit, SearchRequest
 from search.excerpts import highlight, query_terms
 from search.models import Audience, EntryIndex, EntryWordPairs, SearchEntry
 from search.permissions import SearchScope
-from search.segmentation import segment_query
-from search.tsquery import pairs_tsquery, quoted_lexeme, tsquery
+from search.tsquery import pairs_tsquery, tsquery
 
 # ts_rank's weights for D, C, B, A: a word in the title counts about 30 times one in the
 # body or terms, as Wagtail's boost of 3 did.
@@ -144,6 +143,11 @@ FACET_COUNT_SQL = {
 # as it costs a tsvector match like an integer comparison: the planner's estimate of the
 # matches (one EXPLAIN) chooses, and sequential scans are ruled out.
 FEW_MATCHES = 5_000
+# A set with a kind, year or category chosen is walked newest first through that facet's
+# index (facet, date, id; migration 0008) once more than RESULT_CAP are expected: its
+# rows are the facet value's, of which the matches are a good share, not the whole
+# index's (the planner still reads a sparse set whole, through the GIN index, and sorts).
+DATED_FACETS = {"kind", "year", "category"}
 MATCH_COLUMNS = "e.entry_id, e.date, {rank} AS rank, e.kind, e.category_id, e.year, e.office_ids"
 # Only constants are interpolated into these; values are parameters.
 RECENT_MATCHES_SQL = (
@@ -198,6 +202,43 @@ def _newest_of_all(number: int, *, rank: str | None, by_date: bool) -> str:
     return NEWEST_OF_ALL_SQL.format(name=f"m{number}", rank=rank or "NULL", join=join)
 
 
+# m0 when a chosen facet's set was walked newest first (m{source}, its newest RESULT_CAP +
+# 1 matches): that set narrowed by the facet when it holds all its matches (no second
+# read), else m0's own walk; the one-time filters run only one of the two.
+WALKED_SOURCE_SQL = (
+    "m0n_all AS MATERIALIZED (SELECT * FROM m{source} e WHERE {where}"  # noqa: S608
+    " AND (SELECT COUNT(*) FROM m{source}) <= {cap})"
+)
+EITHER_SQL = "m0 AS MATERIALIZED (SELECT * FROM m0n UNION ALL SELECT * FROM m0w)"
+
+
+def _m0_after_walk(
+    request: SearchRequest, source: int, where: str, where_params: list, rank: tuple
+) -> tuple[list[str], list]:
+    """m0's CTEs and parameters when the chosen facet's set ``source`` was walked."""
+    name = _count_groups(request.filters)[source][1][0]  # the facet its group leaves out
+    (rank_sql, rank_params), by_date = rank, request.sort == "date"
+    ctes = [
+        WALKED_SOURCE_SQL.format(source=source, where=FILTER_SQL[name], cap=RESULT_CAP),
+        NEWEST_OF_ALL_SQL.format(name="m0n", rank=rank_sql, join="" if by_date else RANK_JOIN),
+        RECENT_MATCHES_SQL.format(
+            name="m0w",
+            rank=rank_sql,
+            where=f"{where} AND (SELECT COUNT(*) FROM m{source}) > {RESULT_CAP}",  # noqa: S608
+        ),
+        EITHER_SQL,
+    ]
+    params = [
+        _filter_value(name, request.filters[name]),
+        *rank_params,
+        RESULT_CAP + 1,
+        *rank_params,
+        *where_params,
+        RESULT_CAP + 1,
+    ]
+    return ctes, params
+
+
 def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
     """One statement for the total (at most RESULT_CAP + 1), every facet's counts and the
     page's entry ids. Each set of choices reads its newest RESULT_CAP + 1 matches once (a
@@ -207,6 +248,7 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
     ctes, params, selects = [], [], ["SELECT 'total', NULL, COUNT(*) FROM m0"]
     has_pairs = pairs_tsquery(request.query) is not None
     read_whole = None  # A chosen facet's group whose matches are all read.
+    walked = None  # (estimate, group) of the chosen facet's group walked expecting fewest.
     groups = list(enumerate(_count_groups(request.filters)))
     for number, (filters, names) in [*groups[1:], groups[0]]:  # m0 last: it may narrow one.
         ranked = number == 0
@@ -221,8 +263,16 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
         else:
             where, where_params = _where(request, query, filters=filters)
             # A phrase's matches are few: those holding its word pairs are read, no more.
-            few = has_pairs or _estimate(where, where_params) <= FEW_MATCHES
-            if few:
+            few_matches = RESULT_CAP if DATED_FACETS & filters.keys() else FEW_MATCHES
+            estimate = 0 if has_pairs else _estimate(where, where_params)
+            few = has_pairs or estimate <= few_matches
+            if ranked and not few and walked is not None:
+                walk_ctes, walk_params = _m0_after_walk(
+                    request, walked[1], where, where_params, (rank, rank_params)
+                )
+                ctes += walk_ctes
+                params += walk_params
+            elif few:
                 ctes.append(ALL_MATCHES_SQL.format(name=f"m{number}", where=where))
                 params += where_params
                 read_whole = number if read_whole is None and not ranked else read_whole
@@ -233,6 +283,7 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
                     )
                 )
                 params += [*(rank_params if ranked else []), *where_params, RESULT_CAP + 1]
+                walked = min(walked or (estimate, number), (estimate, number))
         if few:
             ctes.append(_newest_of_all(number, rank=rank if ranked else None, by_date=by_date))
             params += [*(rank_params if ranked else []), RESULT_CAP + 1]
@@ -240,10 +291,19 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
         selects += [FACET_COUNT_SQL[name].format(rows=rows) for name in names]
         if number:  # A chosen facet's: whether its counts stopped (search() lists it).
             selects.append(f"SELECT 'capped', '{names[0]}', COUNT(*) FROM m{number}")  # noqa: S608
+    page_ctes, page_params, order = _page(request, query, (rank, rank_params))
+    selects.append(HIT_SQL.format(order=order))
+    sql = "WITH " + ", ".join([*ctes, *page_ctes]) + " " + " UNION ALL ".join(selects)
+    return sql, [*params, *page_params]
+
+
+def _page(request: SearchRequest, query: str, rank: tuple) -> tuple[list[str], list, str]:
+    """The page's CTEs (after m0's), their parameters, and the page's order."""
+    (rank_sql, rank_params), ctes, params = rank, [], []
     order, rows = RECENT, "m0"
-    if not by_date:
+    if request.sort != "date":
         titled, titled_params = _where(request, query, vector=TITLE_VECTOR, pairs=False)
-        ctes.append(TITLED_SQL.format(rank=rank, where=titled))
+        ctes.append(TITLED_SQL.format(rank=rank_sql, where=titled))
         params += [*rank_params, *titled_params, RESULT_CAP, TITLE_CANDIDATES]
         order = "rank DESC, entry_id DESC"
         rows = (
@@ -251,24 +311,30 @@ def _statement(request: SearchRequest, query: str) -> tuple[str, list]:
         )
     ctes.append(PAGE_SQL.format(rows=rows, order=order))
     params += [request.per_page, request.offset]
-    selects.append(HIT_SQL.format(order=order))
-    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects)
-    return sql, params
+    return ctes, params, order
+
+
+# Settings for one statement (SET LOCAL), reset after it.
+PLANNER_SETTINGS = {
+    "enable_seqscan": "off",
+    "max_parallel_workers_per_gather": "0",
+    "random_page_cost": "1.1",
+}
 
 
 def _execute_planned(cursor, sql: str, params: list) -> None:
     """Run ``sql`` with neither sequential scans nor parallel workers, in one round trip
     and one transaction (an implicit one in autocommit), ready to fetch its rows. The
     planner would rather read the whole table than trust a GIN index for a few thousand
-    matches, as it costs a tsvector match like an integer comparison; and a worker
-    process costs more to start than these statements take."""
-    cursor.execute(
-        "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0;"
-        f" {sql}; RESET enable_seqscan; RESET max_parallel_workers_per_gather",
-        params,
-    )
-    cursor.nextset()  # past the two SETs
-    cursor.nextset()
+    matches, as it costs a tsvector match like an integer comparison; a worker process
+    costs more to start than these statements take; and the narrow index table is read
+    from memory, where a page out of order costs about what the next one does (else the
+    planner sorts a facet's matches rather than walk its index in date order)."""
+    settings = " ".join(f"SET LOCAL {name} = {value};" for name, value in PLANNER_SETTINGS.items())
+    resets = "".join(f"; RESET {name}" for name in PLANNER_SETTINGS)
+    cursor.execute(f"{settings} {sql}{resets}", params)
+    for _setting in PLANNER_SETTINGS:  # past the SETs
+        cursor.nextset()
 
 
 HITS_SQL = (
@@ -326,31 +392,3 @@ def search(request: SearchRequest) -> EngineResults:
     return EngineResults(
         total=min(total, RESULT_CAP), hits=hits, facet_counts=counts, capped=total > RESULT_CAP
     )
-
-
-SUGGEST_SQL = """
-    SELECT s.kind, s.title, s.url FROM (
-        SELECT e.entry_id, ts_rank(e.title_words, to_tsquery('simple', %s)) AS rank
-        FROM {index} e
-        WHERE e.title_words @@ to_tsquery('simple', %s) AND {visible}
-        ORDER BY rank DESC, e.entry_id DESC LIMIT %s
-    ) AS top
-    JOIN {entries} s ON s.id = top.entry_id
-    ORDER BY top.rank DESC, s.id DESC
-"""
-
-
-def suggest(text: str, *, scope: SearchScope, limit: int) -> list[Suggestion]:
-    """Titles with every word typed, the last one as the start of a word."""
-    words = [word for word in segment_query(text).replace("-", " ").split() if word]
-    if not words:
-        return []
-    query = " & ".join([*map(quoted_lexeme, words[:-1]), quoted_lexeme(words[-1]) + ":*"])
-    visible, visible_params = _visible(scope)
-    with connection.cursor() as cursor:
-        _execute_planned(
-            cursor,
-            SUGGEST_SQL.format(index=INDEX, entries=ENTRIES, visible=visible),
-            [query, query, *visible_params, limit],
-        )
-        return [Suggestion(kind=kind, title=title, url=url) for kind, title, url in cursor]
