@@ -8,7 +8,8 @@ way consumerfinance.gov registers its Elasticsearch documents):
   its own details to the entry every public page gets (or returns None to keep it out);
 - ``register_model(Model, objects=…)``: a function building the entry of one object (or
   None when it must not be found) and the queryset of every object that may have one.
-  Saving or deleting such an object rewrites or removes its entry at once;
+  Saving or deleting such an object rewrites or removes its entry at once (one created
+  inside ``search.services.new_entries_after_commit()`` gets it after the commit);
 - ``register_readers``: a function naming the reader keys a person holds *now*; an entry
   that is not public lists the keys that may read it, and a search shows it to a reader
   holding one of them;
@@ -117,12 +118,12 @@ register_readers = registry.register_readers
 register_facet_labels = registry.register_facet_labels
 
 
-def _object_saved(sender, instance, raw=False, **kwargs):
+def _object_saved(sender, instance, created=False, raw=False, **kwargs):
     if raw:  # Loading fixtures: search_reindex builds the entries afterwards.
         return
     from search import services
 
-    services.entry_sync(obj=instance)
+    services.object_saved(obj=instance, created=created)
 
 
 def _object_deleted(sender, instance, **kwargs):

@@ -4,11 +4,14 @@ The database entry is written in the caller's transaction, so a rolled-back chan
 leaves search as it was; the external engine (Elasticsearch) hears of it only after
 the transaction commits, through a background task (search.tasks.engine_sync), so no
 edit waits on the cluster. A failure to reach it is logged, never raised into the edit
-that caused it; `search_reindex` puts it right.
+that caused it; `search_reindex` puts it right. Objects created inside
+`new_entries_after_commit()` (a new post) get their entry once the transaction commits.
 """
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Model
@@ -19,6 +22,7 @@ from search import sources
 from search.engine import SearchEngine, get_engine, uses_cluster
 from search.entries import EntryData, source_key
 from search.models import EntryReader, SearchEntry
+from search.registry import registry
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +116,8 @@ def objects_sync_later(*, label: str, ids: Iterable) -> None:
 
     ids = [str(pk) for pk in ids]
     if ids:
-        transaction.on_commit(lambda: tasks.sync_objects.enqueue(label, ids))
+        # Robust: failing to queue it must not fail the change that has just committed.
+        transaction.on_commit(lambda: tasks.sync_objects.enqueue(label, ids), robust=True)
 
 
 def page_tree_sync_later(*, page_id: int) -> None:
@@ -120,6 +125,57 @@ def page_tree_sync_later(*, page_id: int) -> None:
     from search import tasks
 
     transaction.on_commit(lambda: tasks.sync_page_tree.enqueue(page_id))
+
+
+_creating = threading.local()
+
+
+@contextmanager
+def new_entries_after_commit():
+    """Objects first saved inside this block get their entries after the commit, once
+    what the block queued for then has run (a new post's broadcast), in a background task.
+
+    Only new objects wait: having no entry yet, none is found early. A change to one
+    that exists (an edit, hiding, deleting) still rewrites or removes its entry in its
+    own transaction, and the task re-reads each object under a lock of its row
+    (object_sync), so it never puts back what such a change took out.
+    """
+    created: dict[str, list] = {}
+    stack = _creating.__dict__.setdefault("stack", [])
+    stack.append(created)
+    try:
+        yield
+    finally:
+        stack.pop()
+    for label, ids in created.items():
+        objects_sync_later(label=label, ids=ids)
+
+
+def object_saved(*, obj: Model, created: bool) -> None:
+    """Saving an object search follows: its entry at once, or after the commit when new
+    inside new_entries_after_commit()."""
+    stack = getattr(_creating, "stack", None)
+    if created and stack:
+        stack[-1].setdefault(obj._meta.label_lower, []).append(obj.pk)
+    else:
+        entry_sync(obj=obj)
+
+
+def object_sync(*, model: type[Model], pk) -> None:
+    """Bring one object's entry in line with the object as committed, its row locked
+    meanwhile: a change to it (a post hidden) commits wholly before or after this."""
+    source = registry.models.get(model)
+    objects = source.objects() if source else model._default_manager.all()
+    with transaction.atomic():
+        if list(model._default_manager.select_for_update().filter(pk=pk).values_list("pk")):
+            # Read again after the lock: the registered queryset may leave it out (hidden).
+            obj = objects.filter(pk=pk).first()
+        else:
+            obj = None
+        if obj is None:
+            entry_delete(source=model._meta.label_lower, source_pk=str(pk))
+        else:
+            entry_sync(obj=obj)
 
 
 def entry_sync(*, obj: Model) -> None:

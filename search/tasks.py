@@ -73,8 +73,10 @@ def sync_objects(label: str, object_ids: list[str]) -> None:
     from django.apps import apps
 
     if label == PAGE_SOURCE:
-        objects = Page.objects.filter(pk__in=object_ids).specific()
-    else:
-        objects = apps.get_model(label).objects.filter(pk__in=object_ids)
-    for obj in objects:
-        services.entry_sync(obj=obj)
+        for page in Page.objects.filter(pk__in=object_ids).specific():
+            services.entry_sync(obj=page)
+        return
+    model = apps.get_model(label)
+    for pk in object_ids:
+        # One at a time, under a lock of its row (a new post hidden meanwhile stays out).
+        services.object_sync(model=model, pk=pk)

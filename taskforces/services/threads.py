@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from network.models import User
+from search import services as search_services
 from taskforces import events, permissions, refusals, selectors
 from taskforces.markup import MENTION, find_mentions, render_markdown
 from taskforces.models import (
@@ -168,25 +169,31 @@ def _mentions(taskforce: TaskForcePage, body: str) -> tuple[set[str], dict[str, 
 
 def _post_save(*, thread, author, body, reply_to, checked, client_key=None) -> Post:
     mentioned, handles = _mentions(thread.taskforce, body)
-    post = Post.objects.create(
-        thread=thread,
-        author=author,
-        body=body,
-        body_html=render_markdown(body, mentions=mentioned),
-        reply_to=reply_to,
-        client_key=client_key or "",
-    )
-    if mentioned:
-        post.mentions.set([handles[handle] for handle in mentioned])
-    for upload, name, content_type in checked:
-        attachment = Attachment(post=post, name=name, size=upload.size, content_type=content_type)
-        attachment.file.save(name, upload, save=False)
-        attachment.save()
-    Thread.objects.filter(pk=thread.pk).update(last_posted_at=post.created_at)
-    # The author has read their own post (just stored in this thread: no need to look).
-    read_position_mark(user=author, thread=thread, post_id=post.pk, announce=False, shown=True)
-    record_thread_event(thread, ThreadEventKind.POST_CREATED, post)
-    transaction.on_commit(lambda: _queue_post_notifications(post.pk))
+    # The post's search entry is written after the commit, once its event is out: with
+    # the thread locked meanwhile, it was the largest part of a post's time before the
+    # broadcast (docs/realtime.md). A new post has no entry to be found too early.
+    with search_services.new_entries_after_commit():
+        post = Post.objects.create(
+            thread=thread,
+            author=author,
+            body=body,
+            body_html=render_markdown(body, mentions=mentioned),
+            reply_to=reply_to,
+            client_key=client_key or "",
+        )
+        if mentioned:
+            post.mentions.set([handles[handle] for handle in mentioned])
+        for upload, name, content_type in checked:
+            attachment = Attachment(
+                post=post, name=name, size=upload.size, content_type=content_type
+            )
+            attachment.file.save(name, upload, save=False)
+            attachment.save()
+        Thread.objects.filter(pk=thread.pk).update(last_posted_at=post.created_at)
+        # The author has read their own post (just stored in this thread: no need to look).
+        read_position_mark(user=author, thread=thread, post_id=post.pk, announce=False, shown=True)
+        record_thread_event(thread, ThreadEventKind.POST_CREATED, post)
+        transaction.on_commit(lambda: _queue_post_notifications(post.pk))
     return post
 
 
@@ -238,6 +245,8 @@ def record_thread_event(thread: Thread, kind: str, post: Post | None) -> int:
         current = Thread.objects.select_related("taskforce").get(pk=thread_id)
         if post is not None:
             fresh = selectors.post_for(current, post.pk)
+            if fresh is None:
+                return  # Deleted since: a replay sends its id as a no-op.
             fresh.thread = current
             payload = events.thread_event(
                 event_id=seq,

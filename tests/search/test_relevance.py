@@ -78,12 +78,15 @@ def test_russian_word_forms_match(corpus):
     assert titles("патентный") == ["Машинный перевод"]
 
 
-def test_a_russian_post_is_stemmed_as_russian(cast, workspace, reindex):
+def test_a_russian_post_is_stemmed_as_russian(
+    cast, workspace, reindex, django_capture_on_commit_callbacks
+):
     from taskforces import services
 
-    services.post_create(
-        thread=workspace.thread, author=workspace.insider, body="Обсудим классификацию заявок."
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_create(
+            thread=workspace.thread, author=workspace.insider, body="Обсудим классификацию заявок."
+        )
     hits = search_site("классификация", user=workspace.insider).page
     assert [hit.kind for hit in hits] == ["post"]
 

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import pytest
 from bs4 import BeautifulSoup
 
-from taskforces import selectors, services
+from search.models import SearchEntry
+from taskforces import events, selectors, services
 from taskforces.models import (
     Attachment,
     EmailMode,
@@ -117,6 +118,24 @@ class PostingTests:
         )
         assert response.status_code == 400
         assert not Post.objects.filter(body="Cross-thread").exists()
+
+    def test_a_new_post_is_broadcast_before_its_search_entry_is_written(
+        self, workspace, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        # The entry waits for the broadcast (docs/realtime.md), and is written all the same.
+        entry_at_broadcast = []
+
+        def send_to_group(group, event):
+            if event["type"] == "thread.event":
+                post_id = str(event["payload"]["post"])
+                entry = SearchEntry.objects.filter(source="taskforces.post", source_pk=post_id)
+                entry_at_broadcast.append(entry.exists())
+
+        monkeypatch.setattr(events, "send_to_group", send_to_group)
+        with django_capture_on_commit_callbacks(execute=True):
+            post = services.post_create(thread=workspace.thread, author=workspace.member, body="Hi")
+        assert entry_at_broadcast == [False]
+        assert SearchEntry.objects.filter(source="taskforces.post", source_pk=str(post.pk))
 
 
 class EditingTests:
