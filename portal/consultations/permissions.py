@@ -17,6 +17,7 @@ NOT_IN_AUDIENCE = _("This consultation is not addressed to you.")
 NOT_OPEN = _("Comments are accepted only while the consultation is open.")
 NOT_YOUR_OFFICE = _("You may comment on behalf of your own office only.")
 NO_SUCH_PARAGRAPH = _("There is no such paragraph.")
+NO_SUCH_READERS = _("Choose who may read the comment.")
 
 
 def _is_head_of_ict(user) -> bool:

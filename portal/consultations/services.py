@@ -50,7 +50,7 @@ def comment_create(
     if on_behalf_of_office and office is None:
         raise ValidationError({"on_behalf_of_office": permissions.NOT_YOUR_OFFICE})
     if visibility not in CommentVisibility.values:
-        visibility = CommentVisibility.AUDIENCE
+        raise ValidationError({"visibility": permissions.NO_SUCH_READERS})
     return Comment.objects.create(
         consultation=consultation,
         paragraph_id=paragraph_id,

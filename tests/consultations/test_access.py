@@ -6,12 +6,13 @@ import csv
 import io
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 import pytest
 
 from portal.consultations import services
-from portal.consultations.models import Audience, ConsultationPage
+from portal.consultations.models import Audience, Comment, ConsultationPage
 from search import services as search_services
 from search.query import search_site
 from tests import factories
@@ -157,3 +158,11 @@ def test_the_document_reaches_the_audience_only(heads_only, cast, sign_in):
     assert answer.status_code == 200
     assert b"".join(answer.streaming_content) == b"%PDF-1.4 proposals"
     assert "private" in answer["Cache-Control"]
+
+
+def test_the_service_refuses_an_unknown_readership(consulting, cast):
+    with pytest.raises(ValidationError):
+        services.comment_create(
+            consultation=consulting.consultation, author=cast.cio_a, body="Hi", visibility="all"
+        )
+    assert not Comment.objects.exists()
