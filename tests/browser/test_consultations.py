@@ -38,7 +38,11 @@ def test_a_member_comments_on_a_paragraph_for_the_secretariat_only(
     context = browser.new_context(locale="en-GB", viewport={"width": 360, "height": 800})
     page = context.new_page()
     sign_in(page, live_server_url, writer.email)
-    page.goto(live_server_url + page_model.url)
+    page.goto(live_server_url + page_model.get_parent().url)
+    assert_fits_the_screen(page)
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Next steps after the Dialogue").click()
+    page.wait_for_url(re.compile(re.escape(page_model.url) + "$"))
     assert_fits_the_screen(page)
     assert_no_axe_violations(page)
 

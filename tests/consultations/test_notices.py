@@ -96,3 +96,22 @@ def test_the_command_reports_what_it_sent(consulting):
     output = io.StringIO()
     call_command("send_consultation_notices", stdout=output)
     assert "opened: 5" in output.getvalue()
+
+
+def test_each_reader_is_told_in_their_language(
+    consulting, cast, django_capture_on_commit_callbacks
+):
+    cast.cio_a.language = "fr"
+    cast.cio_a.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        send()
+    (french,) = [message for message in mail.outbox if cast.cio_a.email in message.to]
+    assert french.subject.startswith("Pour commentaires")
+    assert "Le Secrétariat sollicite vos commentaires" in french.body
+
+
+def test_a_closed_consultation_tells_nobody(consulting):
+    ConsultationPage.objects.filter(pk=consulting.consultation.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    assert send() == {"opened": 0, "closing": 0}
