@@ -24,10 +24,15 @@ LAYERS = {
     "catalogue": 4,
     "taskforces": 5,
     "workshops": 5,
-    "demo": 6,  # dev and test only: may import anything
+    "consultations": 6,  # may ask taskforces (one task force as the audience)
+    "demo": 7,  # dev and test only: may import anything
 }
 # Apps inside the portal package, by the package that holds them.
-NESTED_APPS = {"portal.workshops": "workshops", "portal.demo": "demo"}
+NESTED_APPS = {
+    "portal.workshops": "workshops",
+    "portal.consultations": "consultations",
+    "portal.demo": "demo",
+}
 APP_PACKAGES = ["portal", "search", "network", "catalogue", "taskforces"]
 
 # The project's wiring puts every app together, so it may import any of them.

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     # The project's own apps come first so their templates override libraries'.
     "portal",
     "portal.workshops",
+    "portal.consultations",
     "network",
     "catalogue",
     "taskforces",

@@ -9,6 +9,8 @@ PORTAL_SCHEDULE = {
     "task-retries": {"command": "run_task_retries", "every": 60},
     # Workshop reminders (never sent twice).
     "workshop-reminders": {"command": "send_workshop_reminders", "cron": "5 * * * *"},
+    # Consultations: "open for comments" and "closes in two days" (each sent once).
+    "consultation-notices": {"command": "send_consultation_notices", "cron": "10 * * * *"},
     # The daily digest of task-force notifications (one per person per day).
     "notification-digest": {"command": "send_notification_digest", "cron": "0 6 * * *"},
     # Yearly confirmation of catalogue entries, outdated marks and archiving.

@@ -7,6 +7,7 @@ from tests.factories.catalogue import (
     WipoStandardFactory,
     bulk_entries,
 )
+from tests.factories.consultations import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories.network import (
     MemberFactory,
     OfficeIndexPageFactory,
@@ -42,6 +43,8 @@ from tests.factories.workshops import (
 )
 
 __all__ = [
+    "ConsultationIndexPageFactory",
+    "ConsultationPageFactory",
     "bulk_entries",
     "ActionItemFactory",
     "AttachmentFactory",

@@ -20,6 +20,7 @@ class PageTreeTests:
             "TaskForceIndexPage",
             "WorkshopIndexPage",
             "NewsIndexPage",
+            "ConsultationIndexPage",
         }
 
     def test_standard_pages_nest_under_home_and_each_other(self, home):

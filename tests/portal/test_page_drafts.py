@@ -34,6 +34,10 @@ class Refs:
         self.region = factories.RegionFactory(name="Europe", slug="europe")
         self.category = factories.CategoryFactory(name="Analytics", slug="analytics")
 
+    def consultation_index(self) -> Page:
+        index = factories.ConsultationIndexPageFactory._meta.model.objects.first()
+        return index or factories.ConsultationIndexPageFactory(parent=self.site_tree.home)
+
 
 @dataclass(frozen=True)
 class PageCase:
@@ -47,6 +51,8 @@ class PageCase:
     # and "view draft" must show, so reading relations on a revision is exercised.
     shown: tuple[str, ...] = ()
     singleton: bool = False
+    # Who reads the published page: consultations are for the network's members.
+    reader: str = "visitor"
 
     @property
     def page_model(self) -> type[Page]:
@@ -212,6 +218,30 @@ CASES = {
         multiple=workshop_multiple,
         shown=("Heads of ICT morning", "English"),
     ),
+    "consultations": PageCase(
+        "consultations.ConsultationIndexPage",
+        lambda refs: refs.site_tree.home,
+        index_form,
+        singleton=True,
+        reader="member",
+    ),
+    "consultation": PageCase(
+        "consultations.ConsultationPage",
+        parent=lambda refs: refs.consultation_index(),
+        form=lambda refs: {
+            "title": "Next steps after the Dialogue",
+            "slug": "next-steps",
+            "reference": "HLD/2",
+            "intro": "For consideration and comments.",
+            "text": streamfield([("paragraph", rich_text("<p>A maturity index.</p>"))]),
+            "opens_at": "2026-01-05 09:00",
+            "closes_at": "2026-02-05 17:00",
+            "audience": "members",
+            "summary": rich_text(""),
+        },
+        shown=("A maturity index.",),
+        reader="member",
+    ),
 }
 
 
@@ -366,7 +396,7 @@ def test_secretariat_drafts_previews_and_publishes_a_new_page(name, as_role, ref
     if case.singleton:
         _remove_existing(case, refs)
     run = walk(as_role("secretariat"), case, refs, lambda: as_role("secretariat"))
-    run.assert_published(as_role("visitor"))
+    run.assert_published(as_role(case.reader))
 
 
 def test_secretariat_drafts_previews_and_publishes_the_home_page(as_role, refs):

@@ -54,6 +54,7 @@ def test_the_portals_schedule_is_valid_and_has_the_recurring_commands():
     assert set(jobs) == {
         "run_task_retries",
         "send_workshop_reminders",
+        "send_consultation_notices",
         "send_notification_digest",
         "check_catalogue_freshness",
         "search_reindex",

@@ -9,6 +9,7 @@ from portal.demo.loaders import (
     adoptions,
     assessments,
     catalogue,
+    consultations,
     news,
     offices,
     page_translations,
@@ -34,6 +35,7 @@ LOADERS = [
     workshops,
     registrations,
     news,
+    consultations,
     page_translations,
 ]
 

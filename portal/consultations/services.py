@@ -1,0 +1,133 @@
+"""Writes around consultations: comments, the index's members-only restriction, notices."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+from network.models import Seat, SeatTerm, User
+from network.permissions import MEMBERS_GROUP, SECRETARIAT_GROUP
+from portal import localised_names
+from portal.consultations import permissions
+from portal.consultations.models import (
+    Audience,
+    Comment,
+    CommentVisibility,
+    ConsultationIndexPage,
+    ConsultationPage,
+    NoticeKind,
+    NoticeSent,
+)
+from portal.emails import send_templated_email
+from taskforces.markup import render_markdown
+from taskforces.models import EmailMode, Membership
+
+# When members are told a consultation is about to close.
+CLOSING_NOTICE = datetime.timedelta(days=2)
+
+
+def comment_create(
+    *,
+    consultation: ConsultationPage,
+    author,
+    body: str,
+    paragraph_id: str = "",
+    on_behalf_of_office: bool = False,
+    visibility: str = CommentVisibility.AUDIENCE,
+) -> Comment:
+    """Save a comment on ``consultation`` (the original) or refuse with ValidationError."""
+    if not permissions.in_audience(author, consultation):
+        raise ValidationError(permissions.NOT_IN_AUDIENCE)
+    if not permissions.can_comment(author, consultation):
+        raise ValidationError(permissions.NOT_OPEN)
+    if paragraph_id and paragraph_id not in {p.block_id for p in consultation.paragraphs()}:
+        raise ValidationError({"paragraph": permissions.NO_SUCH_PARAGRAPH})
+    office = permissions.own_office(author) if on_behalf_of_office else None
+    if on_behalf_of_office and office is None:
+        raise ValidationError({"on_behalf_of_office": permissions.NOT_YOUR_OFFICE})
+    if visibility not in CommentVisibility.values:
+        raise ValidationError({"visibility": permissions.NO_SUCH_READERS})
+    return Comment.objects.create(
+        consultation=consultation,
+        paragraph_id=paragraph_id,
+        author=author,
+        on_behalf_of=office,
+        visibility=visibility,
+        body=body,
+        body_html=render_markdown(body),
+    )
+
+
+def index_restrict_to_members(*, index: ConsultationIndexPage) -> None:
+    """Consultations are for the network: visitors are sent to sign in, and search, the
+    sitemap and the menus leave them out, as for any page behind a view restriction."""
+    if PageViewRestriction.objects.filter(page=index).exists():
+        return
+    restriction = PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(
+        [Group.objects.get_or_create(name=name)[0] for name in (MEMBERS_GROUP, SECRETARIAT_GROUP)]
+    )
+
+
+# Notices -----------------------------------------------------------------------------------
+
+
+def audience_of(consultation: ConsultationPage):
+    """The people a consultation is addressed to, the secretariat aside."""
+    people = User.objects.filter(is_active=True, member__isnull=False)
+    if consultation.audience == Audience.HEADS:
+        heads = SeatTerm.objects.current().filter(seat=Seat.PRINCIPAL).values("user_id")
+        people = people.filter(pk__in=heads)
+    elif consultation.audience == Audience.TASKFORCE:
+        members = Membership.objects.filter(taskforce_id=consultation.taskforce_id)
+        people = people.filter(pk__in=members.values("user_id"))
+    # People who asked for no e-mail read the consultation on the site.
+    return people.exclude(notification_preference__email_mode=EmailMode.NONE).distinct()
+
+
+def _due(kind: str, now: datetime.datetime):
+    # The originals only: comments and notices belong to them, whatever the translations.
+    live = ConsultationPage.objects.live().filter(
+        locale__language_code=localised_names.default_language()
+    )
+    if kind == NoticeKind.OPENED:
+        return live.filter(opens_at__lte=now, closes_at__gt=now)
+    return live.filter(closes_at__gt=now, closes_at__lte=now + CLOSING_NOTICE)
+
+
+def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Tell the audience that a consultation opened, and two days before it closes; each
+    notice at most once per person (the record is written with the e-mail, and the
+    database refuses a second one), so the command may run as often as wanted."""
+    now = now or timezone.now()
+    sent = {}
+    for kind in NoticeKind:
+        count = 0
+        for consultation in _due(kind, now):
+            told = NoticeSent.objects.filter(consultation=consultation, kind=kind)
+            for person in audience_of(consultation).exclude(pk__in=told.values("user_id")):
+                try:
+                    with transaction.atomic():
+                        NoticeSent.objects.create(
+                            consultation=consultation, user=person, kind=kind, sent_at=now
+                        )
+                        _email_notice(consultation, person, kind)
+                except IntegrityError:
+                    continue  # Another run recorded it first.
+                count += 1
+        sent[kind.value] = count
+    return sent
+
+
+def _email_notice(consultation: ConsultationPage, person, kind: str) -> None:
+    send_templated_email(
+        f"consultations/emails/{kind}",
+        {"consultation": consultation, "person": person},
+        to=[person],
+    )
