@@ -73,7 +73,7 @@ seed: install ## Load the demo content (creates only what is missing)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
-prod-local: install ## Run as deployed: nginx, gunicorn, 2 uvicorn, worker, scheduler on http://127.0.0.1:8080 (PORT=…; PostgreSQL and Redis)
+prod-local: install ## Run as deployed: nginx, gunicorn, 2 uvicorn, worker, scheduler on http://127.0.0.1:8080 (PORT=…, WEB_WORKERS=2; PostgreSQL and Redis)
 	$(BIN)/python deploy/stack.py start --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 
 prod-local-stop: ## Stop what `make prod-local` started (by the pids in .prod-local/)

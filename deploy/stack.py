@@ -261,6 +261,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--skip-setup", action="store_true", help="start: no collectstatic and migrate first"
     )
+    parser.add_argument(
+        "--web-workers",
+        type=int,
+        default=int(os.environ.get("WEB_WORKERS", "2")),
+        help="start: gunicorn's sync workers (2, as bench/pages.py's bare gunicorn; the "
+        "container runs 4)",
+    )
     args = parser.parse_args(argv)
     if args.action == "stop":
         stopped = stop(args.run_dir)
@@ -283,6 +290,7 @@ def main(argv: list[str] | None = None) -> None:
         port=args.port,
         web_port=args.port + 1,
         websocket_ports=[args.port + 2, args.port + 3],
+        web_workers=args.web_workers,
         env=env,
     )
     start(stack, prepare=not args.skip_setup)

@@ -24,6 +24,7 @@ import pytest
 
 from catalogue.models import Adoption, CatalogueEntryPage
 from network.models import Member, MemberRole, OfficePage, User
+from portal.consultations.models import Comment, CommentVisibility, ConsultationPage
 from portal.models import NewsArticlePage, Secretariat
 from portal.workshops.models import Registration, RegistrationStatus, WorkshopPage
 from portal.workshops.models.page_parts import WorkshopSegment
@@ -42,6 +43,7 @@ from taskforces.models import (
 )
 from tests import factories
 from tests.factories.bulk import bulk_pages
+from tests.factories.consultations import paragraphs
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +89,7 @@ class World:
     article: NewsArticlePage
     entry: CatalogueEntryPage
     grown: int = 0
+    consultation: ConsultationPage | None = None
 
 
 @pytest.fixture
@@ -306,6 +309,53 @@ def adopters(world: World, count: int) -> None:
     )
 
 
+def _consultation(world: World) -> ConsultationPage:
+    """An open consultation for every member, made the first time a case asks."""
+    if world.consultation is None:
+        index = factories.ConsultationIndexPageFactory(parent=world.site_tree.home)
+        world.consultation = factories.ConsultationPageFactory(parent=index, slug="next-steps")
+    return world.consultation
+
+
+def consultations(world: World, count: int) -> None:
+    index = _consultation(world).get_parent()
+    now = timezone.now()
+    bulk_pages(
+        index,
+        ConsultationPage,
+        count,
+        lambda n: {
+            "title": f"Consultation {n}",
+            "slug": f"consultation-{n}",
+            "intro": "For consideration and comments.",
+            "text": paragraphs("A proposal."),
+            "opens_at": now - datetime.timedelta(days=n % 30),
+            "closes_at": now + datetime.timedelta(days=n % 30 - 10),
+        },
+    )
+
+
+def comments(world: World, count: int) -> None:
+    """Comments on paragraphs and on the whole, in one's name and an office's, for the
+    audience and for the secretariat only (the reader's own among them)."""
+    consultation = _consultation(world)
+    places = ["", *(block.id for block in consultation.text)]
+    html = render_markdown("A **comment**.")
+    authors = [world.cast.member, world.cast.cio_a, world.cast.cio_b]
+    Comment.objects.bulk_create(
+        Comment(
+            consultation=consultation,
+            paragraph_id=places[n % len(places)],
+            author=authors[n % 3],
+            on_behalf_of=world.cast.office_a if n % 3 == 1 else None,
+            visibility=CommentVisibility.SECRETARIAT if n % 5 == 0 else CommentVisibility.AUDIENCE,
+            body="A **comment**.",
+            body_html=html,
+        )
+        for n in range(count)
+    )
+
+
 def search_results(world: World, count: int) -> None:
     news_articles(world, count)
     entries_rebuild(progress=lambda done, total: None, engine=database_engine())
@@ -354,6 +404,13 @@ CASES = [
     ),
     Case("catalogue entry", lambda w: w.entry.url, adopters),
     Case("search", lambda w: "/search/?q=article", search_results),
+    Case(
+        "consultation index",
+        lambda w: w.consultation.get_parent().url,
+        consultations,
+        ("member",),
+    ),
+    Case("consultation page", lambda w: w.consultation.url, comments, ("member",)),
     Case("sign-in", lambda w: "/accounts/login/", members, ("visitor",)),
     Case("my profile", lambda w: "/accounts/profile/", offices, ("member",)),
     Case("my workshops", lambda w: "/my/workshops/", my_registrations, ("member",)),

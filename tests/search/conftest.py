@@ -1,18 +1,36 @@
-"""Fixtures for search: a task-force workspace with private text, the index built, and
-clusters that do not answer (a black hole, a closed port)."""
+"""Fixtures for search: a task-force workspace with private text, the index built,
+clusters that do not answer (a black hole, a closed port), and PostgreSQL's result cap
+made small."""
 
 import socket
 import threading
 from dataclasses import dataclass
 
+from django.db import connection
+
 import pytest
 
 from network.models import MemberRole, User
+from search import postgres
 from search.engine import database_engine
 from search.services import entries_rebuild
 from taskforces.models import Post, TaskForcePage, Thread
 from tests import factories
 from tests.conftest import make_member
+
+# What only PostgreSQL's engine does: stop counting at its cap (search.postgres.RESULT_CAP).
+ON_POSTGRESQL = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="only the PostgreSQL engine stops counting (set DATABASE_URL=postgres://…)",
+)
+# The cap in these tests, instead of 1,000.
+CAP = 3
+
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    monkeypatch.setattr(postgres, "RESULT_CAP", CAP)
+
 
 # A word that appears nowhere but in the private content below.
 PRIVATE_WORD = "zanzibarite"
@@ -90,8 +108,8 @@ class BlackHole:
         self._stop.set()
         self._thread.join()
         self.listener.close()
-        for connection in self.connections:
-            connection.close()
+        for client in self.connections:
+            client.close()
 
 
 @pytest.fixture

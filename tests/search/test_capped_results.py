@@ -4,23 +4,13 @@ picked, in every language, and still shows the best it found."""
 
 import datetime
 
-from django.db import connection
-
 import pytest
 from bs4 import BeautifulSoup
 
-from search import postgres
 from tests import factories
+from tests.search.conftest import ON_POSTGRESQL
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="only the PostgreSQL engine stops counting (set DATABASE_URL=postgres://…)",
-    ),
-]
-
-CAP = 3
+pytestmark = [pytest.mark.django_db, ON_POSTGRESQL]
 
 
 def soup(response) -> BeautifulSoup:
@@ -29,8 +19,7 @@ def soup(response) -> BeautifulSoup:
 
 
 @pytest.fixture
-def many(site_tree, reindex, monkeypatch):
-    monkeypatch.setattr(postgres, "RESULT_CAP", CAP)
+def many(site_tree, reindex, small_cap):
     # The one with the word in its title is the oldest: not among the newest matches.
     factories.NewsArticlePageFactory(
         parent=site_tree.news,

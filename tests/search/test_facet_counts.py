@@ -5,8 +5,6 @@ first through an index), and nothing the reader may not read is counted."""
 
 import datetime
 
-from django.db import connection
-
 import pytest
 
 from search import postgres
@@ -15,16 +13,9 @@ from search.entries import EntryData
 from search.permissions import SearchScope
 from search.services import entries_store
 from tests import factories
+from tests.search.conftest import CAP, ON_POSTGRESQL
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="only the PostgreSQL engine stops counting (set DATABASE_URL=postgres://…)",
-    ),
-]
-
-CAP = 3
+pytestmark = [pytest.mark.django_db, ON_POSTGRESQL]
 # Newest first: (kind, language, readers). The newest is for members only.
 ENTRIES = [
     ("news", "en", ["network.members"]),
@@ -41,8 +32,7 @@ ENTRIES = [
 
 
 @pytest.fixture
-def entries(db, monkeypatch):
-    monkeypatch.setattr(postgres, "RESULT_CAP", CAP)
+def entries(db, small_cap):
     for code in ("en", "fr"):
         factories.LanguageFactory(code=code, name=code)
     newest = datetime.datetime(2025, 6, 30, tzinfo=datetime.UTC)
