@@ -70,6 +70,8 @@ CEILINGS = {
     "thread": {"member": 18},
     "workspace members": {"member": 13},
     "catalogue entry": {"visitor": 20, "member": 26},
+    "consultation index": {"member": 13},
+    "consultation page": {"member": 16},
 }
 # With the fragment cache warm (portal/fragment_cache.py), the state of a page from the
 # second reader on until the content changes, every page is within the budget, signed out
