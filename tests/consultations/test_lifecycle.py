@@ -111,6 +111,11 @@ def test_bad_comments_are_form_errors(consulting, cast, sign_in):
     assert post_comment(client, page, "").status_code == 400
     assert post_comment(client, page, "Hi", paragraph="not-a-paragraph").status_code == 400
     assert post_comment(client, page, "x" * 5001).status_code == 400
+    # Hostile input: a NUL, a paragraph id longer than any, digits of another script.
+    assert post_comment(client, page, "Hi\x00there").status_code == 400
+    assert post_comment(client, page, "Hi", paragraph="\x00").status_code == 400
+    assert post_comment(client, page, "Hi", paragraph="p" * 10_000).status_code == 400
+    assert post_comment(client, page, "Hi", paragraph="١٢٣").status_code == 400
     answer = client.post(comment_url(page), {"body": "Hi", "visibility": "everyone"})
     assert answer.status_code == 400
     assert not Comment.objects.exists()
