@@ -57,8 +57,11 @@ def post_show(*, post: Post, moderator: User) -> Post:
     if not permissions.can_moderate(moderator, thread.taskforce):
         raise PermissionDenied(refusals.MANAGERS_ONLY)
     with transaction.atomic():
-        Post.objects.filter(pk=post.pk).update(hidden_at=None, hidden_reason="", hidden_by=None)
-        post.refresh_from_db()
+        # Saved, not updated: saving gives the post its search entry back (search.registry),
+        # as hiding it took the entry away; under the same lock as hiding.
+        post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+        post.hidden_at, post.hidden_reason, post.hidden_by = None, "", None
+        post.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
         _log(thread, moderator, ModerationActionKind.SHOW, post=post)
         record_thread_event(thread, ThreadEventKind.POST_SHOWN, post)
         _recount_unread(thread.taskforce_id)

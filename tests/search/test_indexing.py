@@ -97,6 +97,17 @@ def test_a_new_post_hidden_before_its_entry_is_written_is_never_found(
     assert not SearchEntry.objects.filter(source="taskforces.post", source_pk=str(post.pk))
 
 
+def test_a_post_shown_again_is_found_again(cast, workspace, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post = taskforce_services.post_create(
+            thread=workspace.thread, author=workspace.insider, body="Try *tesseracts*."
+        )
+    taskforce_services.post_hide(post=post, moderator=cast.secretariat, reason="Off topic.")
+    assert search_site("tesseracts", user=workspace.insider).total == 0
+    taskforce_services.post_show(post=post, moderator=cast.secretariat)
+    assert search_site("tesseracts", user=workspace.insider).total == 1
+
+
 def test_a_new_post_deleted_before_its_entry_is_written_is_never_found(
     cast, workspace, django_capture_on_commit_callbacks
 ):
