@@ -166,11 +166,7 @@ def _facet_sql(alias: str, key: tuple, *, counting: bool = True) -> tuple[str, t
     """
     _language, query, selected, sort = key
     chosen = {facet: list(values) for facet, values in selected}
-
-    def compiled(queryset: QuerySet) -> tuple[str, tuple]:
-        return queryset.query.get_compiler(alias).as_sql()
-
-    listed_sql, listed_params = compiled(_listed(query, chosen, sort))
+    listed_sql, listed_params = _listed(query, chosen, sort).query.get_compiler(alias).as_sql()
     order = _order_by(sort)
     # Only compiled SQL and the facets' own keys are written in; values are parameters.
     # Written for SQLite as well: no parentheses around a UNION's queries, no column names
@@ -193,22 +189,31 @@ def _facet_sql(alias: str, key: tuple, *, counting: bool = True) -> tuple[str, t
     )
     if not counting:
         return head + tail + total_and_page, tuple(listed_params)
+    counts_sql, counts_params = _counts_sql(alias, chosen)
+    sql = head + counts_sql + tail + _COUNT_ROWS + "UNION ALL " + total_and_page
+    return sql, (*listed_params, *counts_params)
+
+
+# The counts' rows, labelled (see _facet_sql).
+_COUNT_ROWS = (
+    "SELECT counts.facet_key, COALESCE(labels.facet_value, counts.value_id) AS facet_value, "
+    "labels.facet_label, labels.taxonomy_key, labels.facet_detail, counts.n "
+    "FROM counts LEFT JOIN labels "
+    "ON labels.facet_key = counts.facet_key AND labels.value_id = counts.value_id "
+)
+
+
+def _counts_sql(alias: str, chosen: dict[str, list[str]]) -> tuple[str, tuple]:
+    """The CTEs of the facets' pairs, their counts and the labels (see _facet_sql)."""
     pairs, counts, counts_params = _counted_pairs(alias, chosen)
-    labels_sql, labels_params = compiled(
-        _union([_labels(facet) for facet in FACETS if facet.label_path])
-    )
+    labels = _union([_labels(facet) for facet in FACETS if facet.label_path])
+    labels_sql, labels_params = labels.query.get_compiler(alias).as_sql()
     sql = (
-        head + f"{', '.join(pairs)}, "
+        f"{', '.join(pairs)}, "
         f"counts AS ({' UNION ALL '.join(counts)}), "
         f"labels (facet_key, value_id, {', '.join(FACET_ROW[1:])}) AS ({labels_sql}), "
-        + tail
-        + "SELECT counts.facet_key, COALESCE(labels.facet_value, counts.value_id) AS facet_value, "
-        "labels.facet_label, labels.taxonomy_key, labels.facet_detail, counts.n "
-        "FROM counts LEFT JOIN labels "
-        "ON labels.facet_key = counts.facet_key AND labels.value_id = counts.value_id "
-        "UNION ALL " + total_and_page
     )
-    return sql, (*listed_params, *counts_params, *labels_params)
+    return sql, (*counts_params, *labels_params)
 
 
 def _held(facets) -> str:
