@@ -99,6 +99,11 @@ class RegistrationForm(forms.Form):
             )
         for question in questions:
             self.fields[f"q{question.original.pk}"] = self._field(question)
+        self.fields["listed"] = forms.BooleanField(
+            label=_("Show my name, office and role on the list of participants"),
+            help_text=_("Only signed-in members of the network see the list."),
+            required=False,
+        )
 
     def chosen_segments(self) -> list[WorkshopSegment]:
         return [self.segments[key].original for key in self.cleaned_data.get("segments", [])]

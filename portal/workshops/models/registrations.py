@@ -57,6 +57,8 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("place given"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    # The person chose to appear, with their office and role, on the list members see.
+    listed = models.BooleanField(_("on the list of participants"), default=False)
     # The parts of the event the person will attend, when the event has segments.
     segments = models.ManyToManyField(
         "workshops.WorkshopSegment",

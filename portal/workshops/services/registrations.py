@@ -60,11 +60,13 @@ def registration_create(
     user: User,
     answers: Mapping[str, object] | None = None,
     segments: Iterable[WorkshopSegment] = (),
+    listed: bool = False,
 ) -> Registration:
     """Register ``user``: a place if one is left for them, the waiting list otherwise.
 
     ``segments`` are the parts of the event they will attend; each must be one of this
-    event's and open to them (an invitation-only segment needs an invitation).
+    event's and open to them (an invitation-only segment needs an invitation). ``listed``:
+    they chose to appear on the list of participants members see.
     """
     if not permissions.can_register(user, workshop):
         raise PermissionDenied(permissions.REGISTER_MEMBERS_ONLY)
@@ -89,6 +91,7 @@ def registration_create(
             "confirmed_at": now if confirmed else None,
             "cancelled_at": None,
             "attended": None,
+            "listed": listed,
         }
         if registration is None:
             registration = Registration.objects.create(

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 
+from network import permissions as network_permissions
+from portal import fragment_cache
 from portal.workshops import calendars, permissions, selectors, services
 from portal.workshops.feeds import WorkshopAtomFeed, WorkshopRssFeed
 from portal.workshops.forms import WorkshopFilterForm
 from portal.workshops.models import WorkshopIndexPage, WorkshopPage, WorkshopSegment
+from portal.workshops.who_is_coming import who_is_coming
 
 PAST_PAGE_SIZE = 12
 
@@ -122,6 +125,7 @@ def workshop_page_context(request, workshop: WorkshopPage) -> dict:
         "outlook_calendar_url": calendars.outlook_calendar_url(page),
         "materials_first": page.is_past and bool(page.materials),
         "segments": _segment_rows(user, page, registration),
+        "who_is_coming": _who_is_coming(request, workshop),
     }
     if workshop.capacity is not None:
         taken, _per_office = services.places_taken(workshop)
@@ -129,6 +133,19 @@ def workshop_page_context(request, workshop: WorkshopPage) -> dict:
     if workshop.is_hackathon:
         context.update(_hackathon_context(user, page, registration))
     return context
+
+
+def _who_is_coming(request, workshop: WorkshopPage):
+    """The same for every visitor, and for every member: kept until a place changes hands
+    (registrations purge what is kept, portal.fragment_cache)."""
+    names = network_permissions.is_member(request.user)
+    return fragment_cache.shared(
+        request,
+        "who_is_coming",
+        lambda: who_is_coming(workshop, names=names),
+        workshop.pk,
+        names,
+    )
 
 
 def _hackathon_context(user, page: WorkshopPage, registration) -> dict:

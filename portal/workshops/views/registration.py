@@ -37,6 +37,7 @@ def workshop_register(request, workshop: WorkshopPage):
                 user=request.user,
                 answers=form.answers(),
                 segments=form.chosen_segments(),
+                listed=form.cleaned_data["listed"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
