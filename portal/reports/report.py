@@ -8,8 +8,12 @@ app that owns the data) and naming it in SECTIONS; the page, the chart and the C
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.translation import gettext as _
 
 from portal.charts import BarChart, bar_chart
+from portal.models import Region
 
 Number = int | float | None
 
@@ -35,6 +39,11 @@ class Period:
     @property
     def last_day(self) -> datetime.date:
         return datetime.date(self.year, 12, 31)
+
+    @cached_property
+    def regions(self) -> list[Region]:
+        """The regions (originals), read once for every section of a report."""
+        return list(Region.objects.originals())
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,8 @@ class Section:
         return bar_chart(
             f"chart-{self.key}",
             [(row.label, row.values[self.chart_column]) for row in self.rows],
-            title=f"{self.title}: {self.columns[self.chart_column]}",
+            title=_("%(section)s: %(figure)s")
+            % {"section": self.title, "figure": self.columns[self.chart_column]},
             desc=self.definition,
             maximum=self.chart_maximum,
         )

@@ -280,3 +280,12 @@ def test_maturity_medians_match_the_database(demo_site, year):
         expected[str(past)] = [len(scores), round(statistics.median(averages), 1), *per_dimension]
     assert table(section) == expected
     assert str(DEMO_YEAR - 1) in expected
+
+
+def test_the_report_reads_a_fixed_number_of_aggregate_queries(
+    demo_site, django_assert_max_num_queries
+):
+    # One to three per section (docs/reports.md); tests/test_query_budget.py checks the
+    # page reads as many with a thousand posts, places, comments and adoptions as with ten.
+    with django_assert_max_num_queries(15):
+        health_report(DEMO_YEAR)

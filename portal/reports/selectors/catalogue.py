@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import COUNTED_ADOPTION_STATUSES, Adoption
 from catalogue.selectors import visible_entries
-from portal.models import Region
 from portal.reports.report import Period, Row, Section
 from portal.reports.selectors.network import in_period
 from portal.reports.selectors.regions import by_key, originals, region_rows
@@ -57,7 +56,7 @@ def catalogue_activity(period: Period) -> Section:
         ],
         row_header=_("Region"),
         columns=[_("Entries added"), _("Adoptions started")],
-        rows=region_rows([by_provider, by_adopter]),
+        rows=region_rows(period, [by_provider, by_adopter]),
         chart_column=1,
     )
 
@@ -70,7 +69,7 @@ def adoption_between_regions(period: Period) -> Section:
         .values("entry__provider_offices__region", "office__region")
         .annotate(adoptions=Count("pk", distinct=True))
     )
-    names = {region.pk: str(region) for region in Region.objects.originals()}
+    names = {region.pk: str(region) for region in period.regions}
     unknown = _("No office or region")
     rows = sorted(
         (

@@ -107,7 +107,7 @@ def offices_and_members(period: Period) -> Section:
         for table, name in ((offices, "total"), (offices, "active"))
         + ((members, "total"), (members, "active"))
     ]
-    rows = region_rows(columns)
+    rows = region_rows(period, columns)
     totals = [sum(row.values[index] for row in rows) for index in range(4)]
     return Section(
         key="offices-members",

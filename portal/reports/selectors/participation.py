@@ -96,10 +96,11 @@ def events_by_region(period: Period) -> Section:
         row_header=_("Region"),
         columns=[_("Participants"), _("Events with participants from the region")],
         rows=region_rows(
+            period,
             [
                 by_key(by_region, "office__region", "participants"),
                 by_key(by_region, "office__region", "events"),
-            ]
+            ],
         ),
     )
 
@@ -146,5 +147,5 @@ def consultation_participation(period: Period) -> Section:
         ],
         row_header=_("Region"),
         columns=[_("Offices that commented"), _("Members who commented"), _("Comments")],
-        rows=region_rows([by_key(by_region, "region", column) for column in columns]),
+        rows=region_rows(period, [by_key(by_region, "region", column) for column in columns]),
     )

@@ -4,8 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from portal import localised_names
-from portal.models import Region
-from portal.reports.report import Number, Row
+from portal.reports.report import Number, Period, Row
 
 
 def originals(pages: QuerySet) -> QuerySet:
@@ -13,10 +12,10 @@ def originals(pages: QuerySet) -> QuerySet:
     return pages.filter(locale__language_code=localised_names.default_language())
 
 
-def region_rows(columns: list[dict[int | None, Number]]) -> list[Row]:
+def region_rows(period: Period, columns: list[dict[int | None, Number]]) -> list[Row]:
     """One row per region in the reader's language's order, with each column's value for it
     (0 where it has none), then a row for what has no region, if any has a value."""
-    regions = sorted(Region.objects.originals(), key=lambda region: str(region).casefold())
+    regions = sorted(period.regions, key=lambda region: str(region).casefold())
     rows = [
         Row(str(region), [column.get(region.pk, 0) for column in columns]) for region in regions
     ]
