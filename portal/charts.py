@@ -63,6 +63,7 @@ class BarChart:
     key: str
     title: str
     desc: str
+    legend: str
     bars: list[Bar]
     ticks: list[tuple[float, float]]
     rtl: bool = False
@@ -106,11 +107,13 @@ def bar_chart(
     *,
     title: str,
     desc: str,
+    legend: str = "",
     maximum: float | None = None,
     rtl: bool | None = None,
 ) -> BarChart:
     """The geometry of a chart of ``rows`` (label, value), scaled to ``maximum`` or to the
-    largest value, mirrored when the active language is written right to left."""
+    largest value, mirrored when the active language is written right to left; ``legend``
+    names what the bars measure, under the chart."""
     rtl = get_language_bidi() if rtl is None else rtl
     largest = max((value or 0 for _, value in rows), default=0)
     ticks = nice_ticks(maximum if maximum is not None else largest)
@@ -133,6 +136,7 @@ def bar_chart(
         key=key,
         title=title,
         desc=desc,
+        legend=legend,
         bars=bars,
         ticks=[(tick, axis_x(tick, top, rtl=rtl)) for tick in ticks],
         rtl=rtl,

@@ -79,6 +79,7 @@ class Section:
             title=_("%(section)s: %(figure)s")
             % {"section": self.title, "figure": self.columns[self.chart_column]},
             desc=self.definition,
+            legend=self.columns[self.chart_column],
             maximum=self.chart_maximum,
         )
 
