@@ -1,13 +1,14 @@
 """The network health report: a list of sections, each computed by its own function from
 the data of one year, each a table of figures that a chart draws and the CSV lists.
 
-A section is added by writing a function ``(period) -> Section`` in selectors.py (or the
-app that owns the data) and naming it in SECTIONS; the page, the chart and the CSV follow.
+A section is added by writing a function ``(period) -> Section`` in
+portal/reports/selectors/ and naming it in sections(); the page, its chart and the CSV
+follow (docs/reports.md).
 """
 
 import datetime
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.utils.translation import gettext as _
@@ -67,7 +68,6 @@ class Section:
     chart_column: int = 0
     chart_maximum: float | None = None
     empty_text: str = ""
-    notes: list[str] = field(default_factory=list)
 
     @property
     def chart(self) -> BarChart | None:
@@ -89,6 +89,7 @@ SectionFunction = Callable[[Period], Section]
 
 def sections() -> list[SectionFunction]:
     """The report's sections, in the order they are shown."""
+    # Imported here: the selectors build their sections from this module's types.
     from portal.reports import selectors
 
     return [
