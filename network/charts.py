@@ -9,20 +9,17 @@ from dataclasses import dataclass
 from django.utils.translation import get_language_bidi
 
 from network.maturity import Dimension
+from portal.charts import BAR_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, TOP, WIDTH, axis_x
 
-WIDTH = 640
-LABEL_WIDTH = 250
+# The scores need no room for a value after the bar, so the plot is wider than
+# portal.charts' general one.
 PLOT_WIDTH = 360
-ROW_HEIGHT = 34
-BAR_HEIGHT = 16
-TOP = 28
 MAX_SCORE = 5
 
 
 def score_x(score: float, *, rtl: bool) -> float:
     """Where a score falls on the axis: rightwards from the labels, or leftwards in RTL."""
-    offset = PLOT_WIDTH * score / MAX_SCORE
-    return WIDTH - LABEL_WIDTH - offset if rtl else LABEL_WIDTH + offset
+    return axis_x(score, MAX_SCORE, rtl=rtl, plot_width=PLOT_WIDTH)
 
 
 @dataclass(frozen=True)

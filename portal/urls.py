@@ -66,5 +66,6 @@ urlpatterns += localisation.localised_patterns(
     path("search/", include("search.urls")),
     path("my/", include("taskforces.urls")),
     path("my/workshops/", include("portal.workshops.urls")),
+    path("reports/", include("portal.reports.urls")),
     path("", include(localisation.page_urls)),
 )

@@ -25,12 +25,14 @@ LAYERS = {
     "taskforces": 5,
     "workshops": 5,
     "consultations": 6,  # may ask taskforces (one task force as the audience)
-    "demo": 7,  # dev and test only: may import anything
+    "reports": 7,  # reads every app above portal to count what happened in a year
+    "demo": 8,  # dev and test only: may import anything
 }
 # Apps inside the portal package, by the package that holds them.
 NESTED_APPS = {
     "portal.workshops": "workshops",
     "portal.consultations": "consultations",
+    "portal.reports": "reports",
     "portal.demo": "demo",
 }
 APP_PACKAGES = ["portal", "search", "network", "catalogue", "taskforces"]

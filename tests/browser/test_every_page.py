@@ -76,6 +76,7 @@ def site(site_tree, cast):
         "members": f"{taskforce.workspace_url()}members/",
         "register": f"{workshop.url}register/",
         "my-workshops": "/my/workshops/",
+        "health-report": "/reports/health/",
         "profile": "/accounts/profile/",
     }
     return {"member": member, "public": public, "members": members}
