@@ -1,4 +1,5 @@
-"""The geometry of the maturity chart, drawn as SVG by network/components/maturity_chart.html.
+"""The geometry of the maturity chart, drawn as SVG by network/components/maturity_chart.html,
+on the site's bar-chart axis (portal/charts.py).
 
 In a right-to-left language the chart is mirrored: labels on the right, bars growing
 leftwards from them, the score axis running 0 to 5 from right to left.
@@ -9,20 +10,17 @@ from dataclasses import dataclass
 from django.utils.translation import get_language_bidi
 
 from network.maturity import Dimension
+from portal.charts import BAR_HEIGHT, LABEL_WIDTH, PLOT_WIDTH, ROW_HEIGHT, TOP, WIDTH, axis_x
+from portal.charts import label_x as chart_label_x
 
-WIDTH = 640
-LABEL_WIDTH = 250
-PLOT_WIDTH = 360
-ROW_HEIGHT = 34
-BAR_HEIGHT = 16
-TOP = 28
+__all__ = ["LABEL_WIDTH", "WIDTH", "maturity_chart"]
+
 MAX_SCORE = 5
 
 
 def score_x(score: float, *, rtl: bool) -> float:
     """Where a score falls on the axis: rightwards from the labels, or leftwards in RTL."""
-    offset = PLOT_WIDTH * score / MAX_SCORE
-    return WIDTH - LABEL_WIDTH - offset if rtl else LABEL_WIDTH + offset
+    return axis_x(score, MAX_SCORE, rtl=rtl)
 
 
 @dataclass(frozen=True)
@@ -91,9 +89,7 @@ class MaturityChart:
 
     @property
     def label_x(self) -> int:
-        """Where each label ends (text-anchor="end"): before the axis on its left, or in RTL,
-        where text runs leftwards and ends on its left edge, after the axis on its right."""
-        return WIDTH - LABEL_WIDTH + 10 if self.rtl else LABEL_WIDTH - 10
+        return chart_label_x(rtl=self.rtl)
 
     @property
     def direction(self) -> str:
