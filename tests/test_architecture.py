@@ -25,12 +25,14 @@ LAYERS = {
     "taskforces": 5,
     "workshops": 5,
     "consultations": 6,  # may ask taskforces (one task force as the audience)
+    "surveys": 6,  # offices answer; may ask network (seats, regions, kinds of office)
     "demo": 7,  # dev and test only: may import anything
 }
 # Apps inside the portal package, by the package that holds them.
 NESTED_APPS = {
     "portal.workshops": "workshops",
     "portal.consultations": "consultations",
+    "portal.surveys": "surveys",
     "portal.demo": "demo",
 }
 APP_PACKAGES = ["portal", "search", "network", "catalogue", "taskforces"]
