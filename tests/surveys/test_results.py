@@ -131,3 +131,14 @@ def test_the_charts_numbers_match_the_csv(surveying, cast, sign_in):
     assert ("Cooperation wanted", "Shared tools", str(3 * 3 + 3 * 1)) in charted
     assert ("Cooperation wanted", "Pilots", str(3 * 1 + 3 * 3)) in charted
     assert ["Difficulties", ANSWERS["difficulties"], "", "6"] in rows
+
+
+def test_the_results_read_right_to_left_in_arabic(surveying, cast, sign_in):
+    for n in range(5):
+        surveying.answer(n)
+    page = sign_in(cast.member).get("/ar" + results_url(surveying))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'dir="rtl"' in html
+    assert 'direction="rtl"' in html
+    assert "أجابت 5 مكاتب." in html
