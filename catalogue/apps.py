@@ -7,4 +7,4 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from catalogue import signals  # noqa: F401
+        from catalogue import facet_summary, signals  # noqa: F401

@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import BooleanField, CharField, ExpressionWrapper, F, QuerySet, Value
 from django.db.models.functions import Cast, Concat
 
+from catalogue.facet_summary import summary_keep, summary_read
 from catalogue.models import CatalogueEntryPage
 from catalogue.selectors import (
     FACETS,
@@ -108,7 +109,8 @@ FACET_ROW = ("facet_key", "facet_value", "facet_label", "taxonomy_key", "facet_d
 
 def facet_rows(state: ListingState, *, offset: int = 0, limit: int = 0) -> list[dict]:
     """The counts' rows (see _facet_sql), read afresh each time from SQL written once per
-    listing state.
+    listing state; with nothing chosen, the counts kept in step with publishing
+    (catalogue.facet_summary) in place of counting.
 
     Django takes longer to write the query than PostgreSQL takes to run it: its SQL
     depends only on the state and the reader's language, so each process keeps the SQL of
@@ -120,16 +122,29 @@ def facet_rows(state: ListingState, *, offset: int = 0, limit: int = 0) -> list[
         tuple(sorted((facet, tuple(values)) for facet, values in state.selected.items())),
         state.sort,
     )
-    sql, params = _facet_sql(connection.alias, key)
+    generation = kept = None
+    if not state.query and not state.selected:
+        generation, kept = summary_read(key[0])
+    sql, params = _facet_sql(connection.alias, key, counting=kept is None)
     with connection.cursor() as cursor:
         size = max(limit, 1)
         cursor.execute(sql, (*params, limit, offset, offset, size, size))
         columns = [column[0] for column in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    if kept is not None:
+        return [dict(zip(COUNT_ROW, row, strict=True)) for row in kept] + rows
+    if generation is not None:  # nothing chosen
+        counts = [row for row in rows if row["facet_key"] not in ("", PAGE)]
+        summary_keep(key[0], generation, [[row[name] for name in COUNT_ROW] for row in counts])
+    return rows
+
+
+# A count's row as the summary keeps it.
+COUNT_ROW = (*FACET_ROW, "n")
 
 
 @lru_cache(maxsize=256)
-def _facet_sql(alias: str, key: tuple) -> tuple[str, tuple]:
+def _facet_sql(alias: str, key: tuple, *, counting: bool = True) -> tuple[str, tuple]:
     """One row per facet value (its facet, value, label, the taxonomy row's translation
     key, a detail: an office's kind and country) with its count; a row of facet "" with
     the listing's total; and a row of facet PAGE per entry of the page asked for (its key
@@ -146,41 +161,59 @@ def _facet_sql(alias: str, key: tuple) -> tuple[str, tuple]:
     page is taken from the same listed entries. Before, each facet joined the listed
     entries again and the page's query found them once more, so the time grew with facets
     × entries (5,000 entries: 125 ms for the counts and 25 ms for the page, against 50).
+
+    Not ``counting``: the total and the page only (the counts are kept, facet_summary).
     """
     _language, query, selected, sort = key
     chosen = {facet: list(values) for facet, values in selected}
-
-    def compiled(queryset: QuerySet) -> tuple[str, tuple]:
-        return queryset.query.get_compiler(alias).as_sql()
-
-    listed_sql, listed_params = compiled(_listed(query, chosen, sort))
-    pairs, counts, counts_params = _counted_pairs(alias, chosen)
-    labels_sql, labels_params = compiled(
-        _union([_labels(facet) for facet in FACETS if facet.label_path])
-    )
+    listed_sql, listed_params = _listed(query, chosen, sort).query.get_compiler(alias).as_sql()
     order = _order_by(sort)
     # Only compiled SQL and the facets' own keys are written in; values are parameters.
     # Written for SQLite as well: no parentheses around a UNION's queries, no column names
     # after a subquery's alias.
-    sql = (
+    head = (
         f"WITH listed AS MATERIALIZED ({listed_sql}), "  # noqa: S608
         f"shown AS (SELECT * FROM listed WHERE {_held(chosen)}), "
-        f"{', '.join(pairs)}, "
-        f"counts AS ({' UNION ALL '.join(counts)}), "
-        f"labels (facet_key, value_id, {', '.join(FACET_ROW[1:])}) AS ({labels_sql}), "
-        f"page AS (SELECT listed_id, row_number() OVER (ORDER BY {order}) AS place "
+    )
+    tail = (
+        f"page AS (SELECT listed_id, row_number() OVER (ORDER BY {order}) AS place "  # noqa: S608
         f"FROM shown ORDER BY {order} "
         # Past the last page, the last page.
         "LIMIT %s OFFSET (SELECT CASE WHEN %s < count(*) THEN %s "
         "WHEN count(*) > 0 THEN (count(*) - 1) / %s * %s ELSE 0 END FROM shown)) "
-        "SELECT counts.facet_key, COALESCE(labels.facet_value, counts.value_id) AS facet_value, "
-        "labels.facet_label, labels.taxonomy_key, labels.facet_detail, counts.n "
-        "FROM counts LEFT JOIN labels "
-        "ON labels.facet_key = counts.facet_key AND labels.value_id = counts.value_id "
-        "UNION ALL SELECT '', NULL, NULL, NULL, NULL, count(*) FROM shown "
+    )
+    total_and_page = (
+        "SELECT '' AS facet_key, NULL AS facet_value, NULL AS facet_label, "  # noqa: S608
+        "NULL AS taxonomy_key, NULL AS facet_detail, count(*) AS n FROM shown "
         f"UNION ALL SELECT '{PAGE}', CAST(listed_id AS text), NULL, NULL, NULL, place FROM page"
     )
-    return sql, (*listed_params, *counts_params, *labels_params)
+    if not counting:
+        return head + tail + total_and_page, tuple(listed_params)
+    counts_sql, counts_params = _counts_sql(alias, chosen)
+    sql = head + counts_sql + tail + _COUNT_ROWS + "UNION ALL " + total_and_page
+    return sql, (*listed_params, *counts_params)
+
+
+# The counts' rows, labelled (see _facet_sql).
+_COUNT_ROWS = (
+    "SELECT counts.facet_key, COALESCE(labels.facet_value, counts.value_id) AS facet_value, "
+    "labels.facet_label, labels.taxonomy_key, labels.facet_detail, counts.n "
+    "FROM counts LEFT JOIN labels "
+    "ON labels.facet_key = counts.facet_key AND labels.value_id = counts.value_id "
+)
+
+
+def _counts_sql(alias: str, chosen: dict[str, list[str]]) -> tuple[str, tuple]:
+    """The CTEs of the facets' pairs, their counts and the labels (see _facet_sql)."""
+    pairs, counts, counts_params = _counted_pairs(alias, chosen)
+    labels = _union([_labels(facet) for facet in FACETS if facet.label_path])
+    labels_sql, labels_params = labels.query.get_compiler(alias).as_sql()
+    sql = (
+        f"{', '.join(pairs)}, "
+        f"counts AS ({' UNION ALL '.join(counts)}), "
+        f"labels (facet_key, value_id, {', '.join(FACET_ROW[1:])}) AS ({labels_sql}), "
+    )
+    return sql, (*counts_params, *labels_params)
 
 
 def _held(facets) -> str:

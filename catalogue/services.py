@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from catalogue import permissions
+from catalogue.facet_summary import summary_invalidate
 from catalogue.models import (
     Adoption,
     AdoptionStatus,
@@ -315,6 +316,8 @@ def freshness_run(*, now: datetime.datetime | None = None) -> FreshnessReport:
         report.archived = Freshness.objects.filter(pk__in=archiving).update(
             state=FreshnessState.ARCHIVED, state_changed_at=now
         )
+        # Archived entries leave the listing; an update sends no signal.
+        summary_invalidate()
         for entry in CatalogueEntryPage.objects.filter(pk__in=archiving):
             _search_sync(entry)
     return report

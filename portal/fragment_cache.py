@@ -67,3 +67,28 @@ def shared(request, name: str, compute: Callable[[], Any], *vary) -> Any:
         value = compute()
         cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS)
     return value
+
+
+def shared_many(request, name: str, items: list, compute_missing: Callable[[list], dict]) -> dict:
+    """``shared`` for many values of one kind at once, e.g. a listing's cards: the value of
+    each of ``items`` (keys such as an entry's id), in two round trips to the cache. The
+    ones not kept come from ``compute_missing(missing_items)``, a dict by item, which may
+    leave out an item that has no value any more; those are not kept."""
+    if not settings.PORTAL_FRAGMENT_CACHE or not items:
+        return compute_missing(list(items))
+    generation = request_generation(request)
+    keys = {item: _key(request, generation, name, (item,)) for item in items}
+    if generation is None or None in keys.values():
+        return compute_missing(list(items))
+    cache = page_cache()
+    found = cache.get_many(list(keys.values()))
+    values = {item: found[key] for item, key in keys.items() if key in found}
+    missing = [item for item in items if item not in values]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many(
+            {keys[item]: value for item, value in computed.items()},
+            settings.PORTAL_PAGE_CACHE_SECONDS,
+        )
+        values.update(computed)
+    return values

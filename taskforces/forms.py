@@ -272,7 +272,7 @@ def _member_choices(taskforce: TaskForcePage, *, observers: bool = True):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["title", "starts_at", "location", "agenda", "minutes", "attendees"]
+        fields = ["title", "starts_at", "duration", "location", "agenda", "minutes", "attendees"]
         widgets = {
             "starts_at": DateTimeInput(),
             "agenda": forms.Textarea(attrs={"rows": 6}),
@@ -285,6 +285,11 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["attendees"].queryset = _member_choices(taskforce)
         self.fields["attendees"].label_from_instance = lambda user: user.get_full_name()
+        # Left empty, a meeting lasts an hour.
+        self.fields["duration"].required = False
+
+    def clean_duration(self):
+        return self.cleaned_data["duration"] or Meeting._meta.get_field("duration").default
 
 
 class ProposalForm(forms.Form):

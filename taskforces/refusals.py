@@ -51,6 +51,7 @@ CHAIR_NEEDED = _("A task force needs a chair: name another chair first, or ask t
 # Records ------------------------------------------------------------------------------------
 
 ATTENDEES_MEMBERS_ONLY = _("Attendees must be members of the task force.")
+MEETING_CANCELLED = _("This meeting was cancelled; schedule a new one instead.")
 OWNER_MEMBER_ONLY = _("The owner must be a member of the task force.")
 DEADLINE_IN_FUTURE = _("The deadline must be in the future.")
 LINK_OWN_RECORDS = _("Link a meeting or thread of this task force.")

@@ -81,6 +81,16 @@ taskforce_page_urls = [
     path("workspace/meetings/new/", meetings.meeting_edit, name="meeting_new"),
     path("workspace/meetings/<int:meeting_id>/", meetings.meeting_detail, name="meeting"),
     path("workspace/meetings/<int:meeting_id>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path(
+        "workspace/meetings/<int:meeting_id>/calendar/",
+        meetings.meeting_ics,
+        name="meeting_ics",
+    ),
+    path(
+        "workspace/meetings/<int:meeting_id>/cancel/",
+        meetings.meeting_cancel,
+        name="meeting_cancel",
+    ),
     path("workspace/decisions/", proposals.decision_log, name="decision_log"),
     path("workspace/proposals/new/", proposals.proposal_create, name="proposal_new"),
     path("workspace/proposals/<int:proposal_id>/", proposals.proposal_detail, name="proposal"),

@@ -26,6 +26,7 @@ from .pages import (
     SharingTerms,
 )
 from .reviews import CatalogueReviewTask, ChecklistItem, EntryReview, ReviewDecision
+from .summaries import FacetCountSummary
 from .taxonomies import DEPLOYMENT_MODELS, Category, DeploymentModel, WipoStandard
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "EntryRelease",
     "EntryReview",
     "EntryScreenshot",
+    "FacetCountSummary",
     "Freshness",
     "FreshnessState",
     "IntegrationEffort",

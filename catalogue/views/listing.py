@@ -1,18 +1,23 @@
 """The listing, its comparison and its export, routed below the catalogue index page."""
 
 import json
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import Context
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from catalogue import selectors
 from catalogue.exports import entry_rows, entry_summary
 from catalogue.facets import Counted, facet_counts
 from catalogue.forms import ComparedIdsForm, CompareForm, ListingFilterForm
+from portal import fragment_cache
 from portal.exports import csv_response
 from search.models import QuerySource
 from search.query_log import query_log_record
@@ -47,9 +52,38 @@ def _compared_ids(request) -> tuple[list[int], list[str]]:
     return form.cleaned_data["compare"][: selectors.MAX_COMPARED], []
 
 
-def _listing_page(state: selectors.ListingState, asked) -> tuple[Counted, Page]:
+@dataclass(frozen=True)
+class Card:
+    """A listed entry as its card shows it (components/entry_card.html), rendered."""
+
+    pk: int
+    title: str
+    html: str
+
+
+def _cards(request, ids: list[int]) -> list[Card]:
+    """The cards of these entries, in order. A card is the entry's own content, the same
+    for every reader of a language: kept until the content changes (portal.fragment_cache),
+    so a page of the listing loads and renders only the entries whose card is not kept.
+    Which entries are listed is always read afresh (catalogue.facets)."""
+    template = get_template("components/entry_card.html").template
+
+    def render(missing: list[int]) -> dict[int, tuple[str, str]]:
+        return {
+            entry.pk: (
+                entry.title,
+                template.render(Context({"entry": entry, "usage": True, "request": request})),
+            )
+            for entry in selectors.entries_in_order(missing)
+        }
+
+    kept = fragment_cache.shared_many(request, "catalogue_card", ids, render)
+    return [Card(pk, kept[pk][0], mark_safe(kept[pk][1])) for pk in ids if pk in kept]  # noqa: S308
+
+
+def _listing_page(request, state: selectors.ListingState, asked) -> tuple[Counted, Page]:
     """The counts and the page asked for, as Paginator.get_page() reads its number (not a
-    number: the first; past the end: the last), in one query."""
+    number: the first; past the end: the last), in one query, with the page's cards."""
     try:
         number = min(max(int(asked), 1), 10**9) if asked else 1
     except (TypeError, ValueError):
@@ -58,15 +92,14 @@ def _listing_page(state: selectors.ListingState, asked) -> tuple[Counted, Page]:
     counted = facet_counts(state, offset=(number - 1) * size, limit=size)
     paginator = Paginator([], size)
     paginator.count = counted.total
-    entries = selectors.entries_in_order(counted.page_ids)
-    return counted, Page(entries, counted.page_number, paginator)
+    return counted, Page(_cards(request, counted.page_ids), counted.page_number, paginator)
 
 
 def listing(request, index):
     state, errors = _listing_state(request)
     compare_ids, compare_errors = _compared_ids(request)
     errors += compare_errors
-    counted, entries = _listing_page(state, request.GET.get("page"))
+    counted, entries = _listing_page(request, state, request.GET.get("page"))
     total, facets = counted.total, counted.facets
     if not errors and entries.number == 1 and request.htmx.trigger != TYPING_TRIGGER:
         query_log_record(

@@ -11,6 +11,8 @@ PORTAL_SCHEDULE = {
     "workshop-reminders": {"command": "send_workshop_reminders", "cron": "5 * * * *"},
     # Consultations: "open for comments" and "closes in two days" (each sent once).
     "consultation-notices": {"command": "send_consultation_notices", "cron": "10 * * * *"},
+    # Task-force meetings within a day: a reminder to their members (once per meeting).
+    "meeting-reminders": {"command": "send_meeting_reminders", "cron": "20 * * * *"},
     # The daily digest of task-force notifications (one per person per day).
     "notification-digest": {"command": "send_notification_digest", "cron": "0 6 * * *"},
     # Yearly confirmation of catalogue entries, outdated marks and archiving.

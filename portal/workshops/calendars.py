@@ -84,10 +84,12 @@ def calendar_text(
     return _calendar_text(events, name=name)
 
 
-def personal_calendar_text(registrations: Iterable[Registration], *, name: str) -> str:
+def personal_calendar_text(
+    registrations: Iterable[Registration], *, name: str, extra: Iterable[icalendar.Event] = ()
+) -> str:
     """A person's registered events: with the online link where they hold a place, and
-    marked tentative while they wait for one."""
-    events = []
+    marked tentative while they wait for one; then ``extra`` (portal.calendar_feeds)."""
+    events = list(extra)
     for registration in registrations:
         event = workshop_event(registration.workshop, include_online_link=registration.is_confirmed)
         if registration.is_waiting:

@@ -1,6 +1,9 @@
 """What a task force keeps: documents with their versions, meetings, decisions, action items."""
 
+import datetime
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +75,11 @@ class Meeting(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("date and time"))
+    duration = models.PositiveSmallIntegerField(
+        _("length in minutes"),
+        default=60,
+        validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
+    )
     location = models.CharField(
         _("where"), max_length=300, blank=True, help_text=_("A room, or how to join online.")
     )
@@ -83,6 +91,11 @@ class Meeting(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The invitation's revision (iCalendar SEQUENCE): raised when its time, length, place
+    # or title changes and when it is cancelled, so calendars replace what they hold.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-starts_at"]
@@ -91,6 +104,14 @@ class Meeting(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def ends_at(self):
+        return self.starts_at + datetime.timedelta(minutes=self.duration)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 # Decisions ----------------------------------------------------------------------------------

@@ -8,11 +8,13 @@ forms and the websocket consumer call the same checks.
 """
 
 from taskforces.services.documents import document_add_version, document_create
+from taskforces.services.invitations import meeting_reminders_send
 from taskforces.services.meetings import (
     action_item_create,
     action_item_set_status,
     answer_check,
     deadline_check,
+    meeting_cancel,
     meeting_save,
     proposal_answer,
     proposal_close,
@@ -64,6 +66,8 @@ __all__ = [
     "document_create",
     "join_request_create",
     "join_request_decide",
+    "meeting_cancel",
+    "meeting_reminders_send",
     "meeting_save",
     "membership_add",
     "membership_change_role",

@@ -24,6 +24,7 @@ from taskforces.models import (
     TaskForcePage,
     Thread,
 )
+from taskforces.services import invitations
 from taskforces.services.notifications import notification_create
 
 
@@ -51,27 +52,48 @@ def meeting_save(
     meeting: Meeting | None = None,
     title: str,
     starts_at: datetime.datetime,
+    duration: int = 60,
     location: str = "",
     agenda: str = "",
     minutes: str = "",
     attendees: Iterable[User] = (),
 ) -> Meeting:
+    """Schedule a meeting or change it. Members are sent an invitation with its .ics when
+    it is scheduled, and an update when its time, length, place or title changes
+    (taskforces.services.invitations)."""
     _require_manager(saved_by, taskforce)
     attendees = list(attendees)
     allowed = set(taskforce.memberships.values_list("user_id", flat=True))
     if any(person.pk not in allowed for person in attendees):
         raise ValidationError(refusals.ATTENDEES_MEMBERS_ONLY)
     with transaction.atomic():
-        if meeting is None:
+        created = meeting is None
+        if created:
             meeting = Meeting(taskforce=taskforce, created_by=saved_by)
+        else:
+            meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+            if meeting.is_cancelled:
+                raise ValidationError(refusals.MEETING_CANCELLED)
+        before = invitations.calendar_fields(meeting)
         meeting.title = title
         meeting.starts_at = starts_at
+        meeting.duration = duration
         meeting.location = location
         meeting.agenda = agenda
         meeting.minutes = minutes
         meeting.save()
         meeting.attendees.set(attendees)
+        if created:
+            invitations.meeting_scheduled(meeting)
+        else:
+            invitations.meeting_changed(meeting, before)
     return meeting
+
+
+def meeting_cancel(*, meeting: Meeting, cancelled_by: User) -> Meeting:
+    """Cancel a meeting; members are sent the cancellation for their calendars."""
+    _require_manager(cancelled_by, meeting.taskforce)
+    return invitations.meeting_cancel(meeting)
 
 
 def proposal_create(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 from network.models import User
 from portal.emails import send_templated_email
 from taskforces import events, permissions, selectors
+from taskforces.digest import digest_groups
 from taskforces.models import (
     IMMEDIATE_KINDS,
     EmailMode,
@@ -191,6 +192,9 @@ def notifications_mark_read(*, user: User, notification_ids: Iterable[int] | Non
 def digest_send(*, today: datetime.date | None = None) -> int:
     """E-mail each person who chose the daily digest what is new since; returns how many.
 
+    By task force and thread, with the first lines of each new post and a link to the
+    first one the person has not read (taskforces.digest).
+
     At most one digest per person per day, and a notification goes out by e-mail only
     once, so running the command twice (or from two schedulers) sends nothing twice.
     """
@@ -223,7 +227,12 @@ def digest_send(*, today: datetime.date | None = None) -> int:
             )
             send_templated_email(
                 "taskforces/emails/digest",
-                {"user": user, "notifications": items, "day": today},
+                {
+                    "user": user,
+                    "notifications": items,
+                    "groups": digest_groups(user, items),
+                    "day": today,
+                },
                 to=[user.email],
             )
             sent += 1

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from taskforces import permissions, refusals, selectors, services
+from taskforces import calendars, permissions, refusals, selectors, services
 from taskforces.forms import MeetingForm
 from taskforces.markup import render_markdown
 from taskforces.models import TaskForcePage
@@ -23,10 +24,7 @@ def meeting_list(request, taskforce: TaskForcePage):
 
 
 def meeting_detail(request, taskforce: TaskForcePage, meeting_id: int):
-    require_reader(request, taskforce)
-    meeting = taskforce.meetings.filter(pk=meeting_id).first()
-    if meeting is None:
-        raise Http404
+    meeting = _meeting(request, taskforce, meeting_id)
     context = workspace_context(request, taskforce, meeting.title)
     context.update(
         {
@@ -60,6 +58,7 @@ def meeting_edit(request, taskforce: TaskForcePage, meeting_id: int | None = Non
                 meeting=meeting,
                 title=data["title"],
                 starts_at=data["starts_at"],
+                duration=data["duration"],
                 location=data["location"],
                 agenda=data["agenda"],
                 minutes=data["minutes"],
@@ -75,3 +74,28 @@ def meeting_edit(request, taskforce: TaskForcePage, meeting_id: int | None = Non
     context.update({"form": form, "meeting": meeting, "form_title": title})
     status = 400 if form.is_bound and form.errors else 200
     return TemplateResponse(request, "taskforces/record_form.html", context, status=status)
+
+
+def _meeting(request, taskforce: TaskForcePage, meeting_id: int):
+    require_reader(request, taskforce)
+    meeting = taskforce.meetings.filter(pk=meeting_id).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def meeting_ics(request, taskforce: TaskForcePage, meeting_id: int):
+    """The meeting for a calendar program, for the task force's readers only."""
+    meeting = _meeting(request, taskforce, meeting_id)
+    response = HttpResponse(calendars.meeting_ics(meeting), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+    return response
+
+
+@require_POST
+def meeting_cancel(request, taskforce: TaskForcePage, meeting_id: int):
+    meeting = _meeting(request, taskforce, meeting_id)
+    require(permissions.can_manage(request.user, taskforce), refusals.MANAGERS_ONLY)
+    services.meeting_cancel(meeting=meeting, cancelled_by=request.user)
+    messages.success(request, _("Meeting cancelled. The members were sent the cancellation."))
+    return redirect(taskforce.workspace_url("meeting", meeting.pk))

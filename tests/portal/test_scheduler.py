@@ -56,6 +56,7 @@ def test_the_portals_schedule_is_valid_and_has_the_recurring_commands():
         "send_workshop_reminders",
         "send_consultation_notices",
         "send_notification_digest",
+        "send_meeting_reminders",
         "check_catalogue_freshness",
         "search_reindex",
         "prune_query_log",

@@ -124,3 +124,65 @@ def test_immediate_emails_are_not_repeated_in_the_digest(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.digest_send() == 0
     assert len(mail.outbox) == 1
+
+
+def digest_of(workspace, capture) -> str:
+    mail.outbox.clear()
+    with capture(execute=True):
+        assert services.digest_send() == 1
+    (digest,) = mail.outbox
+    return digest.body
+
+
+def test_the_digest_shows_each_new_post_by_thread_with_its_first_lines(
+    workspace, django_capture_on_commit_callbacks
+):
+    services.notification_preference_set(user=workspace.member, email_mode=EmailMode.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.post_create(
+            thread=workspace.thread,
+            author=workspace.chair,
+            body="@mo.member our **IPC routing** results are in: 94% at subclass level.",
+        )
+        services.post_create(
+            thread=workspace.thread, author=workspace.chair, body="@mo.member and the errors."
+        )
+    body = digest_of(workspace, django_capture_on_commit_callbacks)
+    assert "Classification pilots" in body
+    assert "2 new posts" in body
+    # Sanitised plain text: no Markdown, no HTML.
+    assert "Ana Alves: “@mo.member our IPC routing results are in: 94% at subclass level.”" in body
+    assert "**" not in body and "<" not in body
+    # The first post of the thread the member has not read (their own count as read).
+    first_unread = f"http://testserver{workspace.thread_url}#post-{first.pk}"
+    assert f"Read from the first unread: {first_unread}" in body
+
+
+def test_the_digest_names_no_author_in_a_chatham_house_thread(
+    workspace, django_capture_on_commit_callbacks
+):
+    workspace.thread.not_for_attribution = True
+    workspace.thread.save()
+    services.notification_preference_set(user=workspace.member, email_mode=EmailMode.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_create(
+            thread=workspace.thread, author=workspace.chair, body="@mo.member candidly, it failed."
+        )
+    body = digest_of(workspace, django_capture_on_commit_callbacks)
+    assert "“@mo.member candidly, it failed.”" in body
+    assert "Ana" not in body and "Alves" not in body
+    assert "not for attribution" in body
+
+
+def test_the_digest_shows_no_excerpt_of_a_hidden_post(
+    workspace, django_capture_on_commit_callbacks
+):
+    services.notification_preference_set(user=workspace.member, email_mode=EmailMode.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        post = services.post_create(
+            thread=workspace.thread, author=workspace.chair, body="@mo.member something rude"
+        )
+    post.hidden_at = post.created_at
+    post.save(update_fields=["hidden_at"])
+    body = digest_of(workspace, django_capture_on_commit_callbacks)
+    assert "something rude" not in body

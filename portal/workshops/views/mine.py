@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from network import permissions as network_permissions
 from network.decorators import members_required
+from portal import calendar_feeds
 from portal.workshops import calendars, permissions, selectors, services
 from portal.workshops.models import CalendarFeed, WorkshopIndexPage
 
@@ -51,13 +52,16 @@ def my_calendar_renew(request):
 
 
 def my_calendar(request, token: str):
-    """The person's registered events, fetched by calendar apps without signing in."""
+    """The person's registered events and their task forces' meetings
+    (portal.calendar_feeds), fetched by calendar apps without signing in."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active or not network_permissions.is_member(feed.user):
         raise Http404
     registrations = [item.registration for item in selectors.my_registrations(feed.user)]
     text = calendars.personal_calendar_text(
-        registrations, name=_("My workshops · IP Offices ICT Network")
+        registrations,
+        name=_("My workshops · IP Offices ICT Network"),
+        extra=calendar_feeds.events_for(feed.user),
     )
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="my-workshops.ics"'
