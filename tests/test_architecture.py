@@ -25,6 +25,7 @@ LAYERS = {
     "taskforces": 5,
     "workshops": 5,
     "consultations": 6,  # may ask taskforces (one task force as the audience)
+    "surveys": 6,  # offices answer; may ask network (seats, regions, kinds of office)
     "reports": 7,  # reads every app above portal to count what happened in a year
     "demo": 8,  # dev and test only: may import anything
 }
@@ -32,6 +33,7 @@ LAYERS = {
 NESTED_APPS = {
     "portal.workshops": "workshops",
     "portal.consultations": "consultations",
+    "portal.surveys": "surveys",
     "portal.reports": "reports",
     "portal.demo": "demo",
 }

@@ -26,6 +26,7 @@ from catalogue.models import Adoption, CatalogueEntryPage
 from network.models import Member, MemberRole, OfficePage, User
 from portal.consultations.models import Comment, CommentVisibility, ConsultationPage
 from portal.models import NewsArticlePage, Secretariat
+from portal.surveys.models import ResponseStatus, SurveyPage, SurveyResponse
 from portal.workshops.models import Registration, RegistrationStatus, WorkshopPage
 from portal.workshops.models.page_parts import WorkshopSegment
 from search.engine import database_engine
@@ -73,15 +74,18 @@ CEILINGS = {
     "catalogue entry": {"visitor": 20, "member": 26},
     "consultation index": {"member": 13},
     "consultation page": {"member": 16},
-    # The account, the report's 15 aggregate queries (docs/reports.md), then the layout.
-    "health report": {"member": 21},
+    # The account, the report's 17 aggregate queries (docs/reports.md), then the layout.
+    "health report": {"member": 23},
+    "survey index": {"member": 13},
+    "survey page": {"member": 14},
+    "survey results": {"member": 16},
 }
 # With the fragment cache warm (portal/fragment_cache.py), the state of a page from the
 # second reader on until the content changes, every page is within the budget, signed out
 # and signed in, but the health report, which counts everything afresh for each reader in
-# its 15 aggregate queries. The site of the request is then kept in the process too
+# its 17 aggregate queries. The site of the request is then kept in the process too
 # (portal/sites.py).
-WARM_CEILINGS: dict[str, dict[str, int]] = {"health report": {"member": 17}}
+WARM_CEILINGS: dict[str, dict[str, int]] = {"health report": {"member": 19}}
 # Without Redis the session is read from the database: one query more for a member.
 SESSION_QUERIES = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
 
@@ -97,6 +101,7 @@ class World:
     entry: CatalogueEntryPage
     grown: int = 0
     consultation: ConsultationPage | None = None
+    survey: SurveyPage | None = None
 
 
 @pytest.fixture
@@ -372,6 +377,51 @@ def network_activity(world: World, count: int) -> None:
     comments(world, count)
 
 
+def _survey(world: World) -> SurveyPage:
+    """A survey open to every office, made the first time a case asks."""
+    if world.survey is None:
+        index = factories.SurveyIndexPageFactory(parent=world.site_tree.home)
+        world.survey = factories.SurveyPageFactory(parent=index, slug="ict-survey")
+    return world.survey
+
+
+def surveys(world: World, count: int) -> None:
+    index = _survey(world).get_parent()
+    now = timezone.now()
+    bulk_pages(
+        index,
+        SurveyPage,
+        count,
+        lambda n: {
+            "title": f"Survey {n}",
+            "slug": f"survey-{n}",
+            "intro": "Priorities and cooperation.",
+            "opens_at": now - datetime.timedelta(days=n % 30 + 1),
+            "closes_at": now + datetime.timedelta(days=n % 30 - 10),
+        },
+    )
+
+
+def survey_responses(world: World, count: int) -> None:
+    """Submitted responses (one per office, each office new) answering every question."""
+    survey = _survey(world)
+    start = OfficePage.objects.count()
+    offices(world, count)
+    answers = {
+        "top_priority": "AI tools",
+        "technologies_in_use": ["AI", "Cloud"],
+        "digital_maturity": 4,
+        "cooperation_wanted": ["Pilots", "Training", "Shared tools"],
+        "difficulties": "Skilled staff.",
+    }
+    SurveyResponse.objects.bulk_create(
+        SurveyResponse(
+            survey=survey, office_id=pk, status=ResponseStatus.SUBMITTED, answers=answers
+        )
+        for pk in OfficePage.objects.order_by("pk").values_list("pk", flat=True)[start:]
+    )
+
+
 def search_results(world: World, count: int) -> None:
     news_articles(world, count)
     entries_rebuild(progress=lambda done, total: None, engine=database_engine())
@@ -428,6 +478,14 @@ CASES = [
     ),
     Case("consultation page", lambda w: w.consultation.url, comments, ("member",)),
     Case("health report", lambda w: "/reports/health/", network_activity, ("member",)),
+    Case("survey index", lambda w: _survey(w).get_parent().url, surveys, ("member",)),
+    Case("survey page", lambda w: _survey(w).url, survey_responses, ("member",)),
+    Case(
+        "survey results",
+        lambda w: _survey(w).url + "results/?kind=national",
+        survey_responses,
+        ("member",),
+    ),
     Case("sign-in", lambda w: "/accounts/login/", members, ("visitor",)),
     Case("my profile", lambda w: "/accounts/profile/", offices, ("member",)),
     Case("my workshops", lambda w: "/my/workshops/", my_registrations, ("member",)),

@@ -50,6 +50,7 @@ class HomePage(ReaderLanguageUrlMixin, Page):
         "catalogue.CatalogueIndexPage",
         "taskforces.TaskForceIndexPage",
         "consultations.ConsultationIndexPage",
+        "surveys.SurveyIndexPage",
     ]
     max_count = 1
 

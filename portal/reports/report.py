@@ -99,6 +99,7 @@ def sections() -> list[SectionFunction]:
         selectors.taskforce_activity,
         selectors.events_by_region,
         selectors.consultation_participation,
+        selectors.survey_participation,
         selectors.maturity_over_years,
     ]
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "portal",
     "portal.workshops",
     "portal.consultations",
+    "portal.surveys",
     "portal.reports",
     "network",
     "catalogue",

@@ -140,7 +140,7 @@ def test_demo_catalogue_holds_wipos_solutions_and_offices_tools(demo_site):
 def test_every_demo_page_renders(demo_site, client):
     pages = Page.objects.live().exclude(depth=1).specific()
     assert pages.count() > 80
-    # Pages behind a view restriction (the consultations) are read by a member.
+    # Pages behind a view restriction (consultations, surveys) are read by a member.
     public = set(pages.public().values_list("pk", flat=True))
     member = User.objects.get(email="h.sato@example.org")
     for page in pages:
@@ -234,6 +234,9 @@ DEMO_ROWS = {
     "NewsArticlePage": 8,
     "ConsultationPage": 1,
     "Comment": 3,
+    "SurveyPage": 1,
+    "SurveyQuestion": 11,
+    "SurveyResponse": 11,
 }
 
 
@@ -244,10 +247,10 @@ def test_demo_creates_the_same_rows_as_it_always_has(demo_site):
         if model.__module__.split(".")[0] in PROJECT_PACKAGES
     }
     assert {name: counts.get(name) for name in DEMO_ROWS} == DEMO_ROWS
-    # 116 pages, and 45 translations: nine pages in five languages.
-    assert Page.objects.count() == 161
+    # 118 pages, and 45 translations: nine pages in five languages.
+    assert Page.objects.count() == 163
     assert EmailAddress.objects.filter(verified=True).count() == 14
-    assert "Done: 626 new items." in demo_site
+    assert "Done: 639 new items." in demo_site
 
 
 def test_demo_pages_keep_their_addresses(demo_site):

@@ -21,6 +21,7 @@ from tests.factories.portal import (
     RegionFactory,
     StandardPageFactory,
 )
+from tests.factories.surveys import SurveyIndexPageFactory, SurveyPageFactory
 from tests.factories.taskforces import (
     ActionItemFactory,
     AttachmentFactory,
@@ -43,6 +44,8 @@ from tests.factories.workshops import (
 )
 
 __all__ = [
+    "SurveyIndexPageFactory",
+    "SurveyPageFactory",
     "ConsultationIndexPageFactory",
     "ConsultationPageFactory",
     "bulk_entries",

@@ -38,6 +38,10 @@ class Refs:
         index = factories.ConsultationIndexPageFactory._meta.model.objects.first()
         return index or factories.ConsultationIndexPageFactory(parent=self.site_tree.home)
 
+    def survey_index(self) -> Page:
+        index = factories.SurveyIndexPageFactory._meta.model.objects.first()
+        return index or factories.SurveyIndexPageFactory(parent=self.site_tree.home)
+
 
 @dataclass(frozen=True)
 class PageCase:
@@ -240,6 +244,41 @@ CASES = {
             "summary": rich_text(""),
         },
         shown=("A maturity index.",),
+        reader="member",
+    ),
+    "surveys": PageCase(
+        "surveys.SurveyIndexPage",
+        lambda refs: refs.site_tree.home,
+        index_form,
+        singleton=True,
+        reader="member",
+    ),
+    "survey": PageCase(
+        "surveys.SurveyPage",
+        parent=lambda refs: refs.survey_index(),
+        form=lambda refs: {
+            "title": "Survey of priorities",
+            "slug": "priorities",
+            "reference": "HLD/SURVEY",
+            "intro": "Your office's priorities.",
+            "opens_at": "2026-01-05 09:00",
+            "closes_at": "2026-02-05 17:00",
+            "audience": "all",
+            "questions": inline_formset(
+                [
+                    {
+                        "ORDER": "",
+                        "label": "Which emerging technologies do you pilot?",
+                        "help_text": "",
+                        "field_type": "multiline",
+                        "required": True,
+                        "choices": "",
+                        "default_value": "",
+                    }
+                ]
+            ),
+        },
+        shown=("Which emerging technologies do you pilot?",),
         reader="member",
     ),
 }

@@ -15,6 +15,7 @@ from network.models import Assessment, AssessmentStatus, Member, OfficePage
 from portal.consultations.models import Comment, ConsultationPage
 from portal.models import Region
 from portal.reports.report import health_report
+from portal.surveys.models import ResponseStatus, SurveyPage, SurveyResponse
 from portal.workshops.models import Registration, RegistrationStatus, WorkshopPage
 from taskforces.models import Decision, Meeting, Post, TaskForcePage, Thread
 
@@ -256,6 +257,32 @@ def test_consultation_participation_matches_the_database(demo_site, year):
 
 
 @pytest.mark.parametrize("year", YEARS)
+def test_survey_participation_matches_the_database(demo_site, year):
+    section = report(year)["surveys"]
+    responses = [
+        r
+        for r in SurveyResponse.objects.select_related("survey", "office")
+        if r.status == ResponseStatus.SUBMITTED and r.survey.live and within(r.submitted_at, year)
+    ]
+    opened = [
+        s
+        for s in SurveyPage.objects.live().filter(locale__language_code="en")
+        if within(s.opens_at, year)
+    ]
+    assert figures(section) == {
+        "Surveys opened": len(opened),
+        "Responses submitted": len(responses),
+        "Offices that answered": len({r.office_id for r in responses}),
+    }
+    rows = table(section)
+    for pk, name in region_names().items():
+        here = [r for r in responses if r.office.region_id == pk]
+        assert rows[name] == [len({r.office_id for r in here}), len(here)]
+    if year == DEMO_YEAR:
+        assert len(responses) >= 5
+
+
+@pytest.mark.parametrize("year", YEARS)
 def test_maturity_medians_match_the_database(demo_site, year):
     section = report(year)["maturity"]
     expected = {}
@@ -287,5 +314,5 @@ def test_the_report_reads_a_fixed_number_of_aggregate_queries(
 ):
     # One to three per section (docs/reports.md); tests/test_query_budget.py checks the
     # page reads as many with a thousand posts, places, comments and adoptions as with ten.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(17):
         health_report(DEMO_YEAR)

@@ -7,6 +7,7 @@ from portal.reports.selectors.participation import (
     events_by_region,
     taskforce_activity,
 )
+from portal.reports.selectors.surveys import survey_participation
 
 __all__ = [
     "adoption_between_regions",
@@ -15,5 +16,6 @@ __all__ = [
     "events_by_region",
     "maturity_over_years",
     "offices_and_members",
+    "survey_participation",
     "taskforce_activity",
 ]

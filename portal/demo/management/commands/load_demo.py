@@ -16,6 +16,7 @@ from portal.demo.loaders import (
     people,
     registrations,
     site,
+    surveys,
     taskforces,
     taxonomies,
     workshops,
@@ -36,6 +37,7 @@ LOADERS = [
     registrations,
     news,
     consultations,
+    surveys,
     page_translations,
 ]
 
