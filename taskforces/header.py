@@ -15,12 +15,23 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce
 
-from network.permissions import is_secretariat
+from network.permissions import is_member, is_secretariat
 from taskforces.models import (
     Membership,
+    MembershipRole,
     Notification,
     Post,
     ReadPosition,
@@ -53,12 +64,17 @@ def header_facts(user) -> HeaderFacts:
 def _read(user) -> HeaderFacts:
     secretariat = is_secretariat(user)
     known_roles = getattr(user, "_taskforce_roles", None)
+    # The forum is every network member's: readable without a membership (permissions).
+    forum = is_member(user) and not secretariat
     if secretariat:
         readable_ids = TaskForcePage.objects.values("pk")
     elif known_roles is not None:
         readable_ids = list(known_roles)
     else:
-        readable_ids = Membership.objects.filter(user_id=user.pk).values("taskforce_id")
+        joined = Exists(Membership.objects.filter(user_id=user.pk, taskforce=OuterRef("pk")))
+        readable_ids = TaskForcePage.objects.filter(
+            (Q(open_to_network=True) | joined) if forum else Q(joined, open_to_network=False)
+        ).values("pk")
 
     memberships = Membership.objects.filter(user_id=user.pk).order_by("taskforce_id")
     annotations = {
@@ -77,7 +93,17 @@ def _read(user) -> HeaderFacts:
         annotations["header_roles"] = ArraySubquery(memberships.values("role"))
         if secretariat:
             annotations["header_readable"] = ArraySubquery(TaskForcePage.objects.values("pk"))
-    first = TaskForcePage.objects.filter(pk__in=readable_ids).annotate(**annotations).first()
+        elif forum:
+            annotations["header_forums"] = ArraySubquery(
+                TaskForcePage.objects.filter(open_to_network=True).values("pk")
+            )
+    # Task forces first: the header's link goes to them; the forum has the menu's.
+    first = (
+        TaskForcePage.objects.filter(pk__in=readable_ids)
+        .annotate(**annotations)
+        .order_by("open_to_network", "pk")
+        .first()
+    )
     if first is None:
         if known_roles is None and not secretariat:
             user._taskforce_roles = {}
@@ -85,16 +111,25 @@ def _read(user) -> HeaderFacts:
     if arrays:
         roles = dict(zip(first.header_role_ids, first.header_roles, strict=True))
         every_taskforce = first.header_readable if secretariat else ()
+        forums = first.header_forums if forum else ()
     else:
         roles = dict(memberships.values_list("taskforce_id", "role"))
         every_taskforce = TaskForcePage.objects.values_list("pk", flat=True) if secretariat else ()
+        forums = TaskForcePage.objects.filter(open_to_network=True).values_list("pk", flat=True)
+        forums = forums if forum else ()
+    # A member of the network who never joined the forum takes part in it as a member.
+    roles = dict.fromkeys(forums, MembershipRole.MEMBER) | roles
 
     if known_roles is None:
         # What taskforces.permissions would read next: the same row, so no second query.
         user._taskforce_roles = roles
     readable = frozenset(every_taskforce if secretariat else (known_roles or roles))
-    # One workspace: its link; several: the task-force index, which lists them.
-    url = first.workspace_url() if len(readable) == 1 else first.get_parent().url
+    # One workspace: its link; several: the task-force index, which lists them. The forum
+    # comes first only for someone in no task force: its workspace.
+    if first.open_to_network or len(readable - set(forums)) == 1:
+        url = first.workspace_url()
+    else:
+        url = first.get_parent().url
     return HeaderFacts(
         readable=readable,
         notifications=first.header_notifications,
