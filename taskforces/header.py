@@ -64,19 +64,13 @@ def header_facts(user) -> HeaderFacts:
 def _read(user) -> HeaderFacts:
     secretariat = is_secretariat(user)
     known_roles = getattr(user, "_taskforce_roles", None)
-    # The forum is every network member's: readable without a membership (permissions).
+    # The forum is every network member's: readable without a membership (permissions),
+    # and closed to anyone else, whatever membership they kept there.
     forum = is_member(user) and not secretariat
-    if secretariat:
-        readable_ids = TaskForcePage.objects.values("pk")
-    elif known_roles is not None:
-        readable_ids = list(known_roles)
-    else:
-        joined = Exists(Membership.objects.filter(user_id=user.pk, taskforce=OuterRef("pk")))
-        readable_ids = TaskForcePage.objects.filter(
-            (Q(open_to_network=True) | joined) if forum else Q(joined, open_to_network=False)
-        ).values("pk")
-
+    readable_ids = _readable_ids(user, secretariat, forum, known_roles)
     memberships = Membership.objects.filter(user_id=user.pk).order_by("taskforce_id")
+    if not (forum or secretariat):
+        memberships = memberships.filter(taskforce__open_to_network=False)
     annotations = {
         "header_notifications": _count(
             Notification.objects.filter(
@@ -88,15 +82,14 @@ def _read(user) -> HeaderFacts:
     # The reader's roles and, for the secretariat, every task force, as arrays of the same
     # row where the database has them (PostgreSQL); SQLite (a laptop) reads them apart.
     arrays = connection.vendor == "postgresql"
+    open_ids = TaskForcePage.objects.filter(open_to_network=True).values("pk")
     if arrays:
         annotations["header_role_ids"] = ArraySubquery(memberships.values("taskforce_id"))
         annotations["header_roles"] = ArraySubquery(memberships.values("role"))
         if secretariat:
             annotations["header_readable"] = ArraySubquery(TaskForcePage.objects.values("pk"))
         elif forum:
-            annotations["header_forums"] = ArraySubquery(
-                TaskForcePage.objects.filter(open_to_network=True).values("pk")
-            )
+            annotations["header_forums"] = ArraySubquery(open_ids)
     # Task forces first: the header's link goes to them; the forum has the menu's.
     first = (
         TaskForcePage.objects.filter(pk__in=readable_ids)
@@ -115,27 +108,39 @@ def _read(user) -> HeaderFacts:
     else:
         roles = dict(memberships.values_list("taskforce_id", "role"))
         every_taskforce = TaskForcePage.objects.values_list("pk", flat=True) if secretariat else ()
-        forums = TaskForcePage.objects.filter(open_to_network=True).values_list("pk", flat=True)
-        forums = forums if forum else ()
+        forums = [row["pk"] for row in open_ids] if forum else ()
     # A member of the network who never joined the forum takes part in it as a member.
     roles = dict.fromkeys(forums, MembershipRole.MEMBER) | roles
-
     if known_roles is None:
         # What taskforces.permissions would read next: the same row, so no second query.
         user._taskforce_roles = roles
     readable = frozenset(every_taskforce if secretariat else (known_roles or roles))
-    # One workspace: its link; several: the task-force index, which lists them. The forum
-    # comes first only for someone in no task force: its workspace.
-    if first.open_to_network or len(readable - set(forums)) == 1:
-        url = first.workspace_url()
-    else:
-        url = first.get_parent().url
     return HeaderFacts(
         readable=readable,
         notifications=first.header_notifications,
         unread_posts=first.header_unread_posts,
-        workspaces_url=url,
+        workspaces_url=_workspaces_url(first, readable - set(forums)),
     )
+
+
+def _readable_ids(user, secretariat: bool, forum: bool, known_roles):
+    """The task forces the reader may read, as ids or a subquery of them."""
+    if secretariat:
+        return TaskForcePage.objects.values("pk")
+    if known_roles is not None:
+        return list(known_roles)
+    joined = Exists(Membership.objects.filter(user_id=user.pk, taskforce=OuterRef("pk")))
+    if forum:
+        return TaskForcePage.objects.filter(Q(open_to_network=True) | joined).values("pk")
+    return TaskForcePage.objects.filter(joined, open_to_network=False).values("pk")
+
+
+def _workspaces_url(first: TaskForcePage, taskforces: frozenset[int]) -> str:
+    """One task force: its workspace; several: the task-force index, which lists them;
+    none (``first`` is then the forum): the forum's."""
+    if first.open_to_network or len(taskforces) == 1:
+        return first.workspace_url()
+    return first.get_parent().url
 
 
 def _unread_posts(user, readable_ids) -> Cast:
