@@ -69,6 +69,8 @@ CEILINGS = {
     "workspace": {"member": 18},
     "thread": {"member": 18},
     "workspace members": {"member": 13},
+    "forum": {"member": 15},
+    "forum thread": {"member": 17},
     "catalogue entry": {"visitor": 20, "member": 26},
     "consultation index": {"member": 13},
     "consultation page": {"member": 16},

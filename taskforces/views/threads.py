@@ -53,7 +53,9 @@ def workspace(request, taskforce: TaskForcePage):
             "documents": selectors.documents(taskforce)[:5],
             "upcoming_meetings": selectors.upcoming_meetings(taskforce),
             "open_proposals": selectors.open_proposals(taskforce),
-            "my_open_actions": selectors.open_action_count(user, taskforce),
+            "my_open_actions": 0
+            if taskforce.open_to_network
+            else selectors.open_action_count(user, taskforce),
             "join_requests": selectors.pending_join_requests(taskforce)
             if context["can_manage"]
             else [],
