@@ -189,3 +189,10 @@ def test_forum_posts_are_found_by_members_of_the_network_only(forum, cast):
 def test_the_menu_leads_to_the_forum(forum, sign_in):
     menu = BeautifulSoup(sign_in(None).get("/").content, "html.parser")
     assert any(link["href"].endswith("/forum/") for link in menu.select("nav a[href]"))
+
+
+def test_a_reader_only_cannot_leave_the_forum_to_post_again(forum, sign_in):
+    client = sign_in(forum.observer)
+    assert client.post(forum.taskforce.url + "leave/").status_code == 403
+    assert Membership.objects.filter(taskforce=forum.taskforce, user=forum.observer).exists()
+    assert client.post(forum.thread_url, {"body": "Let me in"}).status_code == 403
