@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 
 from taskforces.models.pages import TaskForcePage
 
@@ -34,6 +34,18 @@ class ForumPage(TaskForcePage):
     def save(self, *args, **kwargs):
         self.open_to_network = True
         return super().save(*args, **kwargs)
+
+    def resolve_subpage(self, path):
+        """A translation of the forum is its public page in another language; every route
+        below it (threads, posts…) is the original's, so the network keeps one forum
+        whatever language each member reads it in."""
+        match = super().resolve_subpage(path)
+        if match.url_name == "index_route" or self.pk is None:
+            return match
+        original = self.get_translation_or_none(Locale.get_default())
+        if original is None or original.pk == self.pk:
+            return match
+        return original.specific.resolve_subpage(path)
 
 
 class ForumCategory(Orderable):

@@ -196,3 +196,19 @@ def test_a_reader_only_cannot_leave_the_forum_to_post_again(forum, sign_in):
     assert client.post(forum.taskforce.url + "leave/").status_code == 403
     assert Membership.objects.filter(taskforce=forum.taskforce, user=forum.observer).exists()
     assert client.post(forum.thread_url, {"body": "Let me in"}).status_code == 403
+
+
+def test_a_translation_of_the_forum_opens_the_same_forum(forum, sign_in):
+    from wagtail.models import Locale
+
+    french_locale = Locale.objects.get_or_create(language_code="fr")[0]
+    french = forum.taskforce.copy_for_translation(french_locale, copy_parents=True)
+    french.save_revision().publish()
+    client = sign_in(forum.member)
+    assert "Classification pilots" in text_of(client.get("/fr/forum/workspace/"))
+    response = client.post(
+        f"/fr/forum/workspace/threads/{forum.thread.pk}/", {"body": "Merci, nous aussi."}
+    )
+    assert response.status_code == 302
+    assert forum.thread.posts.filter(body="Merci, nous aussi.").exists()
+    assert not Thread.objects.filter(taskforce_id=french.pk).exists()
