@@ -62,7 +62,7 @@ def _read_memberships(user) -> tuple[dict[int, Membership], dict[int, str]]:
             roles[taskforce_id] = MembershipRole.MEMBER
             continue
         found[taskforce_id] = Membership.from_db(
-            None,
+            rows.db,
             ["id", "taskforce_id", "user_id", "role", "watch_level", "joined_at"],
             [pk, taskforce_id, user.pk, role, watch_level, joined_at],
         )
@@ -101,11 +101,6 @@ def readable_taskforce_ids(user) -> set[int]:
 
 def can_read_taskforce(user, taskforce: TaskForcePage) -> bool:
     return is_secretariat(user) or taskforce.pk in _roles(user)
-
-
-def is_open_to_network(taskforce: TaskForcePage) -> bool:
-    """The forum: every member of the network takes part without joining."""
-    return taskforce.open_to_network
 
 
 def can_post(user, taskforce: TaskForcePage) -> bool:
