@@ -1,6 +1,8 @@
 """The network forum: a task-force workspace that every member of the network reads and
 posts in without joining, its threads sorted into categories the secretariat keeps."""
 
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,12 +42,17 @@ class ForumPage(TaskForcePage):
         below it (threads, posts…) is the original's, so the network keeps one forum
         whatever language each member reads it in."""
         match = super().resolve_subpage(path)
-        if match.url_name == "index_route" or self.pk is None:
+        if match.url_name == "index_route" or self.locale_id in (None, _default_locale_id()):
             return match
-        original = self.get_translation_or_none(Locale.get_default())
-        if original is None or original.pk == self.pk:
-            return match
-        return original.specific.resolve_subpage(path)
+        original = self.get_translation_or_none(_default_locale_id())
+        return match if original is None else original.specific.resolve_subpage(path)
+
+
+@functools.cache
+def _default_locale_id() -> int:
+    """The site's default locale (settings.LANGUAGE_CODE), which does not change while the
+    site runs: read once per process, so the forum's routes cost no query for it."""
+    return Locale.get_default().pk
 
 
 class ForumCategory(Orderable):

@@ -292,13 +292,14 @@ def test_demo_pages_keep_their_addresses(demo_site):
 
 @pytest.mark.parametrize("language", ["fr", "es", "ru", "zh-hans", "ar"])
 def test_the_demo_shows_the_translated_site_at_once(client, demo_site, db, language):
-    """The home page, the sections, About, a news article and the High-Level Dialogue are
-    translated through wagtail-localize and published in each language."""
+    """The home page, the sections, About, the forum, a news article and the High-Level
+    Dialogue are translated through wagtail-localize and published in each language."""
     from wagtail_localize.models import Translation
 
     translated = Page.objects.filter(locale__language_code=language).live()
-    assert translated.count() == 9  # the home page, six sections, an article, a workshop
-    assert Translation.objects.filter(target_locale__language_code=language).count() == 9
+    # The home page, six sections, the forum, an article, a workshop.
+    assert translated.count() == 10
+    assert Translation.objects.filter(target_locale__language_code=language).count() == 10
     for page in translated.filter(depth__gt=2):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
