@@ -16,6 +16,7 @@ from taskforces.models import (
     ActionStatus,
     Answer,
     EmailMode,
+    ForumCategory,
     Meeting,
     Membership,
     MembershipRole,
@@ -124,7 +125,28 @@ class ThreadForm(PostForm):
             "not in notifications, e-mails, the workspace or search."
         ),
     )
-    field_order = ["title", "label", "not_for_attribution", "body", "attachments"]
+    # The forum's only: one of its categories the author may post in, else the first.
+    category = IdChoiceField(
+        label=_("Category"), queryset=ForumCategory.objects.none(), required=False
+    )
+    field_order = ["category", "title", "label", "not_for_attribution", "body", "attachments"]
+
+    def __init__(self, *args, categories=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if categories is None:
+            del self.fields["category"]
+        else:
+            self.fields["category"].queryset = categories
+
+
+class CategoryFilterForm(forms.Form):
+    """The forum's threads of one category (``?category=<id>``), or all of them."""
+
+    category = IdChoiceField(queryset=ForumCategory.objects.none(), required=False)
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
 
 
 class PostEditForm(forms.Form):

@@ -15,12 +15,23 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce
 
-from network.permissions import is_secretariat
+from network.permissions import is_member, is_secretariat
 from taskforces.models import (
     Membership,
+    MembershipRole,
     Notification,
     Post,
     ReadPosition,
@@ -53,14 +64,13 @@ def header_facts(user) -> HeaderFacts:
 def _read(user) -> HeaderFacts:
     secretariat = is_secretariat(user)
     known_roles = getattr(user, "_taskforce_roles", None)
-    if secretariat:
-        readable_ids = TaskForcePage.objects.values("pk")
-    elif known_roles is not None:
-        readable_ids = list(known_roles)
-    else:
-        readable_ids = Membership.objects.filter(user_id=user.pk).values("taskforce_id")
-
+    # The forum is every network member's: readable without a membership (permissions),
+    # and closed to anyone else, whatever membership they kept there.
+    forum = is_member(user) and not secretariat
+    readable_ids = _readable_ids(user, secretariat, forum, known_roles)
     memberships = Membership.objects.filter(user_id=user.pk).order_by("taskforce_id")
+    if not (forum or secretariat):
+        memberships = memberships.filter(taskforce__open_to_network=False)
     annotations = {
         "header_notifications": _count(
             Notification.objects.filter(
@@ -72,12 +82,21 @@ def _read(user) -> HeaderFacts:
     # The reader's roles and, for the secretariat, every task force, as arrays of the same
     # row where the database has them (PostgreSQL); SQLite (a laptop) reads them apart.
     arrays = connection.vendor == "postgresql"
+    open_ids = TaskForcePage.objects.filter(open_to_network=True).values("pk")
     if arrays:
         annotations["header_role_ids"] = ArraySubquery(memberships.values("taskforce_id"))
         annotations["header_roles"] = ArraySubquery(memberships.values("role"))
         if secretariat:
             annotations["header_readable"] = ArraySubquery(TaskForcePage.objects.values("pk"))
-    first = TaskForcePage.objects.filter(pk__in=readable_ids).annotate(**annotations).first()
+        elif forum:
+            annotations["header_forums"] = ArraySubquery(open_ids)
+    # Task forces first: the header's link goes to them; the forum has the menu's.
+    first = (
+        TaskForcePage.objects.filter(pk__in=readable_ids)
+        .annotate(**annotations)
+        .order_by("open_to_network", "pk")
+        .first()
+    )
     if first is None:
         if known_roles is None and not secretariat:
             user._taskforce_roles = {}
@@ -85,22 +104,43 @@ def _read(user) -> HeaderFacts:
     if arrays:
         roles = dict(zip(first.header_role_ids, first.header_roles, strict=True))
         every_taskforce = first.header_readable if secretariat else ()
+        forums = first.header_forums if forum else ()
     else:
         roles = dict(memberships.values_list("taskforce_id", "role"))
         every_taskforce = TaskForcePage.objects.values_list("pk", flat=True) if secretariat else ()
-
+        forums = [row["pk"] for row in open_ids] if forum else ()
+    # A member of the network who never joined the forum takes part in it as a member.
+    roles = dict.fromkeys(forums, MembershipRole.MEMBER) | roles
     if known_roles is None:
         # What taskforces.permissions would read next: the same row, so no second query.
         user._taskforce_roles = roles
     readable = frozenset(every_taskforce if secretariat else (known_roles or roles))
-    # One workspace: its link; several: the task-force index, which lists them.
-    url = first.workspace_url() if len(readable) == 1 else first.get_parent().url
     return HeaderFacts(
         readable=readable,
         notifications=first.header_notifications,
         unread_posts=first.header_unread_posts,
-        workspaces_url=url,
+        workspaces_url=_workspaces_url(first, readable - set(forums)),
     )
+
+
+def _readable_ids(user, secretariat: bool, forum: bool, known_roles):
+    """The task forces the reader may read, as ids or a subquery of them."""
+    if secretariat:
+        return TaskForcePage.objects.values("pk")
+    if known_roles is not None:
+        return list(known_roles)
+    joined = Exists(Membership.objects.filter(user_id=user.pk, taskforce=OuterRef("pk")))
+    if forum:
+        return TaskForcePage.objects.filter(Q(open_to_network=True) | joined).values("pk")
+    return TaskForcePage.objects.filter(joined, open_to_network=False).values("pk")
+
+
+def _workspaces_url(first: TaskForcePage, taskforces: frozenset[int]) -> str:
+    """One task force: its workspace; several: the task-force index, which lists them;
+    none (``first`` is then the forum): the forum's."""
+    if first.open_to_network or len(taskforces) == 1:
+        return first.workspace_url()
+    return first.get_parent().url
 
 
 def _unread_posts(user, readable_ids) -> Cast:

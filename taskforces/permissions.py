@@ -7,11 +7,19 @@
 - Chairs and the secretariat moderate, manage members, record meetings and decisions.
 
 Private paths answer 404 to everyone else, so a workspace cannot be found by guessing.
+
+The forum (``open_to_network``) is a workspace every member of the network takes part in
+as a member without joining; a membership there only gives another role (chair: a
+moderator; observer: read only) or keeps a watch level. Its categories marked
+``moderators_only`` (announcements) take threads and posts from moderators only.
 """
+
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from network.permissions import is_member, is_secretariat
 from taskforces.models import (
     ActionItem,
+    ForumCategory,
     Membership,
     MembershipRole,
     Post,
@@ -22,15 +30,45 @@ from taskforces.models import (
 
 
 def memberships(user) -> dict[int, Membership]:
-    """Task-force id to this person's membership, read once per request (or socket)."""
+    """Task-force id to this person's membership, read once per request (or socket), with
+    their roles, the forum's included: one query."""
     if not (user.is_authenticated and user.is_active):
         return {}
     cached = getattr(user, "_taskforce_memberships", None)
     if cached is None:
-        cached = {row.taskforce_id: row for row in Membership.objects.filter(user=user)}
+        cached, roles = _read_memberships(user)
         user._taskforce_memberships = cached
-        user._taskforce_roles = {taskforce_id: row.role for taskforce_id, row in cached.items()}
+        user._taskforce_roles = roles
     return cached
+
+
+MEMBERSHIP_FIELDS = ("id", "role", "watch_level", "joined_at")
+
+
+def _read_memberships(user) -> tuple[dict[int, Membership], dict[int, str]]:
+    mine = Membership.objects.filter(user_id=user.pk, taskforce=OuterRef("pk"))
+    # The forum is the network's: open to its members, closed to anyone else whatever
+    # membership they kept there.
+    if is_member(user):
+        spaces = TaskForcePage.objects.filter(Q(open_to_network=True) | Exists(mine))
+    else:
+        spaces = TaskForcePage.objects.filter(Exists(mine), open_to_network=False)
+    rows = spaces.annotate(
+        **{f"my_{name}": Subquery(mine.values(name)[:1]) for name in MEMBERSHIP_FIELDS}
+    ).values_list("pk", *(f"my_{name}" for name in MEMBERSHIP_FIELDS))
+    found, roles = {}, {}
+    for taskforce_id, pk, role, watch_level, joined_at in rows:
+        if pk is None:  # the forum, not joined: a member like any other
+            roles[taskforce_id] = MembershipRole.MEMBER
+            continue
+        found[taskforce_id] = Membership.from_db(
+            rows.db,
+            ["id", "taskforce_id", "user_id", "role", "watch_level", "joined_at"],
+            [pk, taskforce_id, user.pk, role, watch_level, joined_at],
+        )
+        found[taskforce_id].user = user
+        roles[taskforce_id] = role
+    return found, roles
 
 
 def _roles(user) -> dict[int, str]:
@@ -88,10 +126,21 @@ def can_moderate(user, taskforce: TaskForcePage) -> bool:
     return can_manage(user, taskforce)
 
 
+def can_post_in_category(user, taskforce: TaskForcePage, category: ForumCategory | None) -> bool:
+    """A forum's announcements and other moderators-only categories take moderators' posts."""
+    if category is not None and category.moderators_only:
+        return can_moderate(user, taskforce)
+    return can_post(user, taskforce)
+
+
+def can_post_in_thread(user, thread: Thread) -> bool:
+    return can_post_in_category(user, thread.taskforce, thread.category)
+
+
 def can_reply(user, thread: Thread) -> bool:
     if thread.locked:
         return False
-    return can_post(user, thread.taskforce)
+    return can_post_in_thread(user, thread)
 
 
 def can_edit_post(user, post: Post) -> bool:
@@ -100,7 +149,7 @@ def can_edit_post(user, post: Post) -> bool:
         post.author_id == user.pk
         and not post.is_hidden
         and not post.thread.locked
-        and can_post(user, post.thread.taskforce)
+        and can_post_in_thread(user, post.thread)
     )
 
 
@@ -122,6 +171,7 @@ def can_move_thread_to(user, target: TaskForcePage) -> bool:
 def can_ask_to_join(user, taskforce: TaskForcePage) -> bool:
     return (
         is_member(user)
+        and not taskforce.open_to_network
         and taskforce.status != TaskForceStatus.CLOSED
         and role_in(user, taskforce) is None
     )

@@ -15,6 +15,12 @@ MANAGERS_ONLY = _("Only the chair or the secretariat do this.")
 OBSERVERS_READ_ONLY = _(
     "Observers read the workspace but do not post, start threads, upload or answer proposals."
 )
+# permissions.can_post_in_category: a forum's announcements and the like.
+MODERATORS_POST_HERE = _("Only the forum's moderators post in this category.")
+# services.membership_end: one leaves the network, not its forum.
+NOBODY_LEAVES_THE_FORUM = _("The forum is every member's: nobody leaves it.")
+# A forum thread is filed under one of the forum's categories.
+CHOOSE_CATEGORY = _("Choose one of the forum's categories.")
 # A membership of one's own is needed: watch levels, leaving.
 MEMBERS_ONLY = _("Only members of the task force do this.")
 CANNOT_ASK_TO_JOIN = _("Members of the network ask to join open task forces they are not in.")

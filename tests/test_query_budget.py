@@ -71,6 +71,8 @@ CEILINGS = {
     "workspace": {"member": 18},
     "thread": {"member": 18},
     "workspace members": {"member": 13},
+    "forum": {"member": 15},
+    "forum thread": {"member": 17},
     "catalogue entry": {"visitor": 20, "member": 26},
     "consultation index": {"member": 13},
     "consultation page": {"member": 16},
@@ -102,6 +104,8 @@ class World:
     grown: int = 0
     consultation: ConsultationPage | None = None
     survey: SurveyPage | None = None
+    forum: TaskForcePage | None = None
+    forum_thread: Thread | None = None
 
 
 @pytest.fixture
@@ -120,7 +124,15 @@ def world(site_tree, cast) -> World:
         parent=site_tree.catalogue, title="IPAS", provider_offices=[cast.office_a]
     )
     entry.save_revision().publish()
-    return World(site_tree, cast, taskforce, thread, workshop, article, entry)
+    world = World(site_tree, cast, taskforce, thread, workshop, article, entry)
+    # The forum: cast.member takes part without having joined.
+    world.forum = factories.ForumPageFactory(parent=site_tree.home)
+    category = factories.ForumCategoryFactory(forum=world.forum, name="Questions")
+    world.forum_thread = factories.ThreadFactory(
+        taskforce=world.forum, author=cast.cio_a, title="Hosting", category=category
+    )
+    factories.PostFactory(thread=world.forum_thread, author=cast.cio_a, body="Who hosts?")
+    return world
 
 
 # What grows ----------------------------------------------------------------------------------
@@ -274,6 +286,28 @@ def threads(world: World, count: int) -> None:
     Post.objects.bulk_create(
         Post(thread=thread, author=world.cast.member, body="A **reply**.", body_html=html)
         for thread in created
+    )
+
+
+def forum_threads(world: World, count: int) -> None:
+    category = world.forum_thread.category
+    created = Thread.objects.bulk_create(
+        Thread(taskforce=world.forum, author=world.cast.cio_a, title=f"Q {n}", category=category)
+        for n in range(count)
+    )
+    html = render_markdown("A **reply**.")
+    Post.objects.bulk_create(
+        Post(thread=thread, author=world.cast.cio_b, body="A **reply**.", body_html=html)
+        for thread in created
+    )
+
+
+def forum_posts(world: World, count: int) -> None:
+    html = render_markdown("A **reply**.")
+    authors = [world.cast.member, world.cast.cio_b]
+    Post.objects.bulk_create(
+        Post(thread=world.forum_thread, author=authors[n % 2], body="A **reply**.", body_html=html)
+        for n in range(count)
     )
 
 
@@ -466,6 +500,14 @@ CASES = [
         "workspace members",
         lambda w: w.taskforce.workspace_url("members"),
         taskforce_members,
+        ("member",),
+    ),
+    Case("forum page", lambda w: w.forum.url, forum_threads),
+    Case("forum", lambda w: w.forum.workspace_url(), forum_threads, ("member",)),
+    Case(
+        "forum thread",
+        lambda w: w.forum.workspace_url("thread", w.forum_thread.pk),
+        forum_posts,
         ("member",),
     ),
     Case("catalogue entry", lambda w: w.entry.url, adopters),

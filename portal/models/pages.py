@@ -49,6 +49,7 @@ class HomePage(ReaderLanguageUrlMixin, Page):
         "network.OfficeIndexPage",
         "catalogue.CatalogueIndexPage",
         "taskforces.TaskForceIndexPage",
+        "taskforces.ForumPage",
         "consultations.ConsultationIndexPage",
         "surveys.SurveyIndexPage",
     ]

@@ -13,6 +13,7 @@ from taskforces.models.discussion import (
     ThreadEventKind,
     ThreadWatch,
 )
+from taskforces.models.forum import ForumCategory, ForumPage
 from taskforces.models.membership import (
     JoinRequest,
     JoinRequestStatus,
@@ -52,6 +53,8 @@ __all__ = [
     "Document",
     "DocumentVersion",
     "EmailMode",
+    "ForumCategory",
+    "ForumPage",
     "JoinRequest",
     "JoinRequestStatus",
     "Meeting",

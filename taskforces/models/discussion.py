@@ -14,6 +14,15 @@ class Thread(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     label = models.CharField(_("label"), max_length=50, blank=True)
+    # The forum's heading for the thread; task-force threads have none.
+    category = models.ForeignKey(
+        "taskforces.ForumCategory",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="threads",
+        verbose_name=_("category"),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="threads"
     )

@@ -56,6 +56,9 @@ class TaskForcePage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     how_to_join = models.TextField(_("how to join"), blank=True)
+    # Every member of the network reads and posts here without joining (the forum,
+    # taskforces.models.forum.ForumPage); not an editor's choice on a task force.
+    open_to_network = models.BooleanField(default=False, editable=False)
     related_categories = ParentalManyToManyField(
         "catalogue.Category",
         blank=True,

@@ -41,10 +41,12 @@ from taskforces.services.notifications import (
     notification_preference_set,
     notifications_for_post,
     notifications_mark_read,
+    watch_set_for_forum,
     watch_set_for_thread,
     watch_set_for_workspace,
 )
 from taskforces.services.threads import (
+    category_check,
     client_key_check,
     post_body_check,
     post_create,
@@ -59,6 +61,7 @@ __all__ = [
     "action_item_create",
     "action_item_set_status",
     "answer_check",
+    "category_check",
     "client_key_check",
     "deadline_check",
     "digest_send",
@@ -92,6 +95,7 @@ __all__ = [
     "thread_rename",
     "thread_set_locked",
     "thread_set_pinned",
+    "watch_set_for_forum",
     "watch_set_for_thread",
     "watch_set_for_workspace",
 ]

@@ -122,12 +122,18 @@ def membership_end(*, membership: Membership, ended_by: User) -> None:
     taskforce = membership.taskforce
     if membership.user_id != ended_by.pk and not permissions.can_manage(ended_by, taskforce):
         raise PermissionDenied(refusals.MANAGERS_ONLY)
+    # In the forum a membership only sets a role or a watch level: the person stays in as
+    # every member of the network is, so only a moderator ends it (a reader only would
+    # otherwise post again by "leaving"), and the forum needs no chair.
+    if taskforce.open_to_network and membership.user_id == ended_by.pk:
+        raise PermissionDenied(refusals.NOBODY_LEAVES_THE_FORUM)
     with transaction.atomic():
-        if membership.role == MembershipRole.CHAIR:
+        if membership.role == MembershipRole.CHAIR and not taskforce.open_to_network:
             _keep_a_chair(taskforce, leaving=membership)
         user = membership.user
         membership.delete()
-        ThreadWatch.objects.filter(user=user, thread__taskforce=taskforce).delete()
+        if not taskforce.open_to_network:
+            ThreadWatch.objects.filter(user=user, thread__taskforce=taskforce).delete()
         permissions.forget_cached_memberships(user)
         events.send_on_commit(
             events.user_group(user.pk), events.access_changed_event(taskforce_id=taskforce.pk)

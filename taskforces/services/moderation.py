@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -143,10 +144,12 @@ def thread_move(*, thread: Thread, moderator: User, target: TaskForcePage, reaso
             detail=_("From %(source)s to %(target)s")
             % {"source": source.title, "target": target.title},
         )
-        Thread.objects.filter(pk=thread.pk).update(taskforce=target)
-        ThreadWatch.objects.filter(thread=thread).exclude(
-            user__taskforce_memberships__taskforce=target
-        ).delete()
+        # A forum's category stays with its forum; the moderator files it again there.
+        Thread.objects.filter(pk=thread.pk).update(taskforce=target, category=None)
+        readers = Q(user__taskforce_memberships__taskforce=target)
+        if target.open_to_network:
+            readers |= Q(user__member__isnull=False)
+        ThreadWatch.objects.filter(thread=thread).exclude(readers).delete()
         thread.refresh_from_db()
         record_thread_event(thread, ThreadEventKind.THREAD_MOVED, None)
         _recount_unread(source.pk, target.pk)

@@ -41,6 +41,18 @@ def watch_set_for_workspace(*, membership: Membership, level: str) -> None:
     events.send_on_commit(events.user_group(membership.user_id), events.counts_changed_event())
 
 
+def watch_set_for_forum(*, user: User, taskforce: TaskForcePage, level: str) -> None:
+    """A forum member who never joined keeps their watch level on a membership made at
+    their first choice; their role stays what every member of the network has."""
+    if not (taskforce.open_to_network and permissions.can_read_taskforce(user, taskforce)):
+        raise PermissionDenied
+    Membership.objects.update_or_create(
+        taskforce=taskforce, user=user, defaults={"watch_level": level}
+    )
+    permissions.forget_cached_memberships(user)
+    events.send_on_commit(events.user_group(user.pk), events.counts_changed_event())
+
+
 def post_url(post: Post) -> str:
     return post.thread.taskforce.workspace_url("thread", post.thread_id) + f"#post-{post.pk}"
 
@@ -53,6 +65,22 @@ def _author_name(post: Post) -> str | dict:
     if post.thread.not_for_attribution:
         return {"text": gettext_noop("A member")}
     return post.author.get_full_name() or {"text": gettext_noop("A member")}
+
+
+def _readers(taskforce: TaskForcePage, named: set[int]) -> dict[int, tuple[User, str]]:
+    """Person's id to (person, workspace watch level) for those of ``named`` who belong to
+    the task force and for whoever watches its workspace. In the forum every member of the
+    network belongs, at the normal level unless they chose another."""
+    readers = {
+        membership.user_id: (membership.user, membership.watch_level)
+        for membership in Membership.objects.filter(taskforce=taskforce)
+        .filter(Q(user_id__in=named) | Q(watch_level=WatchLevel.WATCHING))
+        .select_related("user")
+    }
+    if taskforce.open_to_network:
+        others = User.objects.filter(pk__in=named - set(readers), member__isnull=False)
+        readers.update({user.pk: (user, WatchLevel.NORMAL) for user in others})
+    return readers
 
 
 def notifications_for_post(post: Post) -> list[Notification]:
@@ -69,18 +97,13 @@ def notifications_for_post(post: Post) -> list[Notification]:
     # watches the thread or the workspace, not every member of a large task force.
     named = (mentioned | {replied_to}) - {None}
     watching = {user_id for user_id, level in thread_levels.items() if level == WatchLevel.WATCHING}
-    readers = {
-        membership.user_id: membership
-        for membership in Membership.objects.filter(taskforce=taskforce)
-        .filter(Q(user_id__in=named | watching) | Q(watch_level=WatchLevel.WATCHING))
-        .select_related("user")
-    }
+    readers = _readers(taskforce, named | watching)
     author = _author_name(post)
     created = []
-    for user_id, membership in readers.items():
-        if user_id == post.author_id or not membership.user.is_active:
+    for user_id, (user, workspace_level) in readers.items():
+        if user_id == post.author_id or not user.is_active:
             continue
-        level = thread_levels.get(user_id) or membership.watch_level
+        level = thread_levels.get(user_id) or workspace_level
         if level == WatchLevel.MUTED:
             continue
         if user_id in mentioned:
@@ -96,7 +119,7 @@ def notifications_for_post(post: Post) -> list[Notification]:
             continue
         created.append(
             notification_create(
-                user=membership.user,
+                user=user,
                 kind=kind,
                 taskforce=taskforce,
                 thread=thread,

@@ -20,6 +20,7 @@ from taskforces.markup import MENTION, find_mentions, render_markdown
 from taskforces.models import (
     POST_MAX_LENGTH,
     Attachment,
+    ForumCategory,
     Post,
     PostRevision,
     ReadPosition,
@@ -68,6 +69,27 @@ def reply_to_find(*, thread: Thread, post_id: int | None) -> Post | None:
     return reply_to
 
 
+def category_check(
+    *, taskforce: TaskForcePage, author: User, category: ForumCategory | None
+) -> ForumCategory | None:
+    """The category a new thread goes under: none in a task force; in the forum the one
+    chosen, which must be that forum's and one the author may post in, else the first
+    the author may post in."""
+    if not taskforce.open_to_network:
+        if category is not None:
+            raise ValidationError(refusals.CHOOSE_CATEGORY)
+        return None
+    if category is None:
+        category = selectors.postable_categories(author, taskforce).first()
+        if category is None:
+            raise ValidationError(refusals.CHOOSE_CATEGORY)
+    if category.forum_id != taskforce.pk:
+        raise ValidationError(refusals.CHOOSE_CATEGORY)
+    if not permissions.can_post_in_category(author, taskforce, category):
+        raise PermissionDenied(refusals.MODERATORS_POST_HERE)
+    return category
+
+
 def client_key_check(client_key: str | None) -> None:
     if client_key is not None and not (
         isinstance(client_key, str) and _CLIENT_KEY.fullmatch(client_key)
@@ -94,11 +116,13 @@ def thread_create(
     title: str,
     body: str,
     label: str = "",
+    category: ForumCategory | None = None,
     not_for_attribution: bool = False,
     attachments: Iterable[UploadedFile] = (),
 ) -> Thread:
     if not permissions.can_post(author, taskforce):
         raise PermissionDenied(refusals.OBSERVERS_READ_ONLY)
+    category = category_check(taskforce=taskforce, author=author, category=category)
     post_body_check(body)
     checked = _check_attachments(attachments)
     with transaction.atomic():
@@ -107,6 +131,7 @@ def thread_create(
             author=author,
             title=title,
             label=label,
+            category=category,
             not_for_attribution=not_for_attribution,
         )
         _post_save(thread=thread, author=author, body=body, reply_to=None, checked=checked)
@@ -129,6 +154,8 @@ def post_create(
     """
     if not permissions.can_post(author, thread.taskforce):
         raise PermissionDenied(refusals.OBSERVERS_READ_ONLY)
+    if not permissions.can_post_in_thread(author, thread):
+        raise PermissionDenied(refusals.MODERATORS_POST_HERE)
     client_key_check(client_key)
     post_body_check(body)
     reply_to_check(thread=thread, reply_to=reply_to)

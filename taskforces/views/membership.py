@@ -32,6 +32,9 @@ def _public_page_context(request, taskforce: TaskForcePage) -> dict:
         # The preview of a task force not saved yet: it has no members nor requests.
         return {"member_count": 0}
     user = request.user
+    if taskforce.open_to_network:
+        # The forum: nobody joins or leaves; members of the network simply go in.
+        return {"can_read_workspace": permissions.can_read_taskforce(user, taskforce)}
     return {
         "chairs": selectors.chairs(taskforce),
         "member_count": taskforce.memberships.count(),

@@ -1,7 +1,7 @@
 """The workspace's home, its threads and posts."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taskforces import permissions, refusals, selectors, services
-from taskforces.forms import PostEditForm, PostForm, QuoteForm, ThreadForm, WatchForm
+from taskforces.forms import (
+    CategoryFilterForm,
+    PostEditForm,
+    PostForm,
+    QuoteForm,
+    ThreadForm,
+    WatchForm,
+)
 from taskforces.markup import quote_markdown
 from taskforces.models import Post, TaskForcePage, WatchLevel
 from taskforces.views.access import require, require_reader, workspace_context
@@ -19,20 +26,36 @@ def workspace(request, taskforce: TaskForcePage):
     require_reader(request, taskforce)
     user = request.user
     membership = selectors.membership_for(user, taskforce)
-    threads = list(selectors.workspace_threads(taskforce, user))
+    threads = selectors.workspace_threads(taskforce, user)
+    categories = selectors.forum_categories(taskforce)
+    category = None
+    if categories is not None:
+        chosen = CategoryFilterForm(request.GET, categories=categories)
+        if not chosen.is_valid():
+            raise BadRequest(refusals.CHOOSE_CATEGORY)
+        category = chosen.cleaned_data["category"]
+        categories = list(categories)
+        threads = threads.filter(category=category) if category else threads
+    threads = list(threads)
     selectors.last_posters(threads)
     context = workspace_context(request, taskforce, _("Workspace"))
+    # In the forum a member who never joined has the normal level until they choose.
+    level = membership.watch_level if membership else WatchLevel.NORMAL
     context.update(
         {
             "threads": threads,
             "membership": membership,
-            "watch_form": WatchForm(initial={"level": membership.watch_level})
-            if membership
+            "categories": categories,
+            "category": category,
+            "watch_form": WatchForm(initial={"level": level})
+            if membership or taskforce.open_to_network
             else None,
             "documents": selectors.documents(taskforce)[:5],
             "upcoming_meetings": selectors.upcoming_meetings(taskforce),
             "open_proposals": selectors.open_proposals(taskforce),
-            "my_open_actions": selectors.open_action_count(user, taskforce),
+            "my_open_actions": 0
+            if taskforce.open_to_network
+            else selectors.open_action_count(user, taskforce),
             "join_requests": selectors.pending_join_requests(taskforce)
             if context["can_manage"]
             else [],
@@ -45,13 +68,17 @@ def workspace(request, taskforce: TaskForcePage):
 def workspace_watch(request, taskforce: TaskForcePage):
     require_reader(request, taskforce)
     membership = selectors.membership_for(request.user, taskforce)
-    if membership is None:
+    if membership is None and not taskforce.open_to_network:
         raise PermissionDenied(refusals.MEMBERS_ONLY)
     form = WatchForm(request.POST)
     if not form.is_valid():
         messages.error(request, refusals.CHOOSE_WATCH_LEVEL)
         return redirect(taskforce.workspace_url())
-    services.watch_set_for_workspace(membership=membership, level=form.cleaned_data["level"])
+    level = form.cleaned_data["level"]
+    if membership is None:
+        services.watch_set_for_forum(user=request.user, taskforce=taskforce, level=level)
+    else:
+        services.watch_set_for_workspace(membership=membership, level=level)
     messages.success(request, _("Your notifications for this workspace are saved."))
     return redirect(taskforce.workspace_url())
 
@@ -59,7 +86,15 @@ def workspace_watch(request, taskforce: TaskForcePage):
 def thread_create(request, taskforce: TaskForcePage):
     require_reader(request, taskforce)
     require(permissions.can_post(request.user, taskforce), refusals.OBSERVERS_READ_ONLY)
-    form = ThreadForm(request.POST or None, request.FILES or None)
+    categories = selectors.postable_categories(request.user, taskforce)
+    initial = {}
+    if categories is not None:
+        # "Start a thread" from a category's list files it there.
+        chosen = CategoryFilterForm(request.GET, categories=categories)
+        initial["category"] = chosen.cleaned_data["category"] if chosen.is_valid() else None
+    form = ThreadForm(
+        request.POST or None, request.FILES or None, categories=categories, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -68,6 +103,7 @@ def thread_create(request, taskforce: TaskForcePage):
                 author=request.user,
                 title=data["title"],
                 label=data["label"],
+                category=data.get("category"),
                 body=data["body"],
                 not_for_attribution=data["not_for_attribution"],
                 attachments=data["attachments"],

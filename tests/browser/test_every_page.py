@@ -48,6 +48,13 @@ def site(site_tree, cast):
         provider_offices=[cast.office_a],
     )
     entry.save_revision().publish()
+    forum = factories.ForumPageFactory(parent=site_tree.home)
+    category = factories.ForumCategoryFactory(forum=forum, name="Questions to peers")
+    factories.ForumCategoryFactory(forum=forum, name="Announcements", moderators_only=True)
+    forum_thread = factories.ThreadFactory(
+        taskforce=forum, title="Cloud hosting for e-filing", category=category
+    )
+    factories.PostFactory(thread=forum_thread, author=cast.cio_b, body="Who hosts in the cloud?")
     workshop = factories.WorkshopPageFactory(parent=site_tree.workshops, title="Dialogue on ICT")
     article = factories.NewsArticlePageFactory(parent=site_tree.news, title="A network begins")
     public = {
@@ -64,6 +71,7 @@ def site(site_tree, cast):
         "workshop": workshop.url,
         "news": site_tree.news.url,
         "article": article.url,
+        "forum": forum.url,
         "search": "/search/?q=network",
         "not-found": "/no-such-page/",
     }
@@ -74,6 +82,8 @@ def site(site_tree, cast):
         "documents": f"{taskforce.workspace_url()}documents/",
         "meetings": f"{taskforce.workspace_url()}meetings/",
         "members": f"{taskforce.workspace_url()}members/",
+        "forum-threads": forum.workspace_url(),
+        "forum-thread": forum.workspace_url("thread", forum_thread.pk),
         "register": f"{workshop.url}register/",
         "my-workshops": "/my/workshops/",
         "health-report": "/reports/health/",

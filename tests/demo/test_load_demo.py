@@ -18,6 +18,7 @@ from portal.workshops.models import WorkshopPage, WorkshopStatus
 from taskforces.models import (
     Decision,
     DocumentVersion,
+    ForumPage,
     Meeting,
     Membership,
     Post,
@@ -83,6 +84,28 @@ def test_demo_has_the_ai_task_force_with_threads_a_meeting_and_decisions(demo_si
     assert meeting.attendees.exists()
     assert Decision.objects.filter(taskforce=taskforce, meeting=meeting).count() == 2
     assert DocumentVersion.objects.filter(document__taskforce=taskforce).count() == 2
+
+
+def test_demo_has_the_forum_with_categories_and_threads(demo_site, client):
+    forum = ForumPage.objects.get(slug="forum", locale__language_code="en")
+    assert forum.show_in_menus and forum.open_to_network
+    assert [category.name for category in forum.categories.all()] == [
+        "Announcements from the secretariat",
+        "Questions to peers",
+        "AI",
+        "Standards",
+    ]
+    assert forum.categories.get(moderators_only=True).name.startswith("Announcements")
+    threads = Thread.objects.filter(taskforce=forum)
+    assert threads.count() == 4
+    assert all(thread.category for thread in threads)
+    # Kwame Mensah is in no task force, and reads and posts in the forum all the same.
+    mensah = User.objects.get(email="k.mensah@example.org")
+    assert not Membership.objects.filter(user=mensah).exists()
+    client.force_login(mensah)
+    page = client.get(forum.workspace_url()).content.decode()
+    assert "Who has moved to cloud hosting for e-filing?" in page
+    assert "Converting sequence listings to ST.26" in page
 
 
 def test_demo_has_the_past_dialogue_and_an_upcoming_hackathon(demo_site):
@@ -210,10 +233,13 @@ DEMO_ROWS = {
     "Question": 1,
     "Assessment": 17,
     "AssessmentAnswer": 136,
-    "TaskForcePage": 1,
-    "Membership": 6,
-    "Thread": 4,
-    "Post": 10,
+    # The task force, and the forum (a kind of task-force page) in six languages.
+    "TaskForcePage": 7,
+    "ForumPage": 6,
+    "ForumCategory": 24,
+    "Membership": 7,
+    "Thread": 8,
+    "Post": 16,
     "Meeting": 2,
     "Proposal": 2,
     "ProposalResponse": 10,
@@ -247,10 +273,10 @@ def test_demo_creates_the_same_rows_as_it_always_has(demo_site):
         if model.__module__.split(".")[0] in PROJECT_PACKAGES
     }
     assert {name: counts.get(name) for name in DEMO_ROWS} == DEMO_ROWS
-    # 118 pages, and 45 translations: nine pages in five languages.
-    assert Page.objects.count() == 163
+    # 119 pages, and 50 translations: ten pages in five languages.
+    assert Page.objects.count() == 169
     assert EmailAddress.objects.filter(verified=True).count() == 14
-    assert "Done: 639 new items." in demo_site
+    assert "Done: 650 new items." in demo_site
 
 
 def test_demo_pages_keep_their_addresses(demo_site):
@@ -269,13 +295,14 @@ def test_demo_pages_keep_their_addresses(demo_site):
 
 @pytest.mark.parametrize("language", ["fr", "es", "ru", "zh-hans", "ar"])
 def test_the_demo_shows_the_translated_site_at_once(client, demo_site, db, language):
-    """The home page, the sections, About, a news article and the High-Level Dialogue are
-    translated through wagtail-localize and published in each language."""
+    """The home page, the sections, About, the forum, a news article and the High-Level
+    Dialogue are translated through wagtail-localize and published in each language."""
     from wagtail_localize.models import Translation
 
     translated = Page.objects.filter(locale__language_code=language).live()
-    assert translated.count() == 9  # the home page, six sections, an article, a workshop
-    assert Translation.objects.filter(target_locale__language_code=language).count() == 9
+    # The home page, six sections, the forum, an article, a workshop.
+    assert translated.count() == 10
+    assert Translation.objects.filter(target_locale__language_code=language).count() == 10
     for page in translated.filter(depth__gt=2):
         response = client.get(page.url)
         assert response.status_code == 200, page.url

@@ -28,6 +28,25 @@ class TaskForcePageFactory(wagtail_factories.PageFactory):
         model = models.TaskForcePage
 
 
+class ForumPageFactory(wagtail_factories.PageFactory):
+    title = "Forum"
+    slug = "forum"
+    summary = "Where every member of the network asks and answers."
+    mandate = "<p>Be kind; no confidential information.</p>"
+    show_in_menus = True
+
+    class Meta:
+        model = models.ForumPage
+
+
+class ForumCategoryFactory(factory.django.DjangoModelFactory):
+    forum = factory.SubFactory(ForumPageFactory)
+    name = factory.Sequence(lambda n: f"Category {n}")
+
+    class Meta:
+        model = models.ForumCategory
+
+
 class MembershipFactory(factory.django.DjangoModelFactory):
     taskforce = factory.SubFactory(TaskForcePageFactory)
     user = factory.SubFactory(UserFactory)

@@ -215,6 +215,20 @@ CASES = {
         multiple=lambda refs: {"related_categories": [refs.category.pk]},
         shown=("Analytics",),
     ),
+    "forum": PageCase(
+        "taskforces.ForumPage",
+        parent=lambda refs: refs.site_tree.home,
+        form=lambda refs: {
+            "title": "Forum",
+            "slug": "forum",
+            "summary": "Where members ask each other.",
+            "mandate": rich_text("<p>Be kind.</p>"),
+            "categories": inline_formset(
+                [{"name": "Questions to peers", "description": "", "moderators_only": ""}]
+            ),
+        },
+        shown=("Questions to peers",),
+    ),
     "workshop": PageCase(
         "workshops.WorkshopPage",
         parent=lambda refs: refs.site_tree.workshops,

@@ -65,6 +65,39 @@ def workspace(site_tree, cast: Cast) -> Workspace:
 
 
 @pytest.fixture
+def forum_workspace(site_tree, cast: Cast) -> Workspace:
+    """The network's forum in the task force's place, with the same people: Mo Member,
+    who never joined, takes part as every member of the network does; Ana Alves
+    moderates (the chair's role); the secretariat made Bo Berg a reader only (observer);
+    Olga Outsider has an account but is not in the network (she had a forum membership).
+    The thread is filed under a category open to everyone."""
+    forum = factories.ForumPageFactory(parent=site_tree.home)
+    category = factories.ForumCategoryFactory(forum=forum, name="Questions to peers")
+    factories.ForumCategoryFactory(forum=forum, name="Announcements", moderators_only=True)
+    factories.MembershipFactory(taskforce=forum, user=cast.cio_a, role=MembershipRole.CHAIR)
+    factories.MembershipFactory(taskforce=forum, user=cast.cio_b, role=MembershipRole.OBSERVER)
+    thread = factories.ThreadFactory(
+        taskforce=forum, author=cast.cio_a, title="Classification pilots", category=category
+    )
+    post = factories.PostFactory(
+        thread=thread, author=cast.member, body="Our pilot routes **patents** by IPC class."
+    )
+    outsider = make_member(cast.office_b, first_name="Olga", last_name="Outsider")
+    outsider.member.delete()
+    factories.MembershipFactory(taskforce=forum, user=outsider, role=MembershipRole.MEMBER)
+    return Workspace(
+        taskforce=forum,
+        chair=cast.cio_a,
+        member=cast.member,
+        observer=cast.cio_b,
+        outsider=User.objects.get(pk=outsider.pk),
+        secretariat=cast.secretariat,
+        thread=thread,
+        post=post,
+    )
+
+
+@pytest.fixture
 def sign_in_as(client, workspace):
     """The test client signed in as one of the workspace's people, or out for "visitor"."""
 

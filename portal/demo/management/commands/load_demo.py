@@ -10,6 +10,7 @@ from portal.demo.loaders import (
     assessments,
     catalogue,
     consultations,
+    forum,
     news,
     offices,
     page_translations,
@@ -33,6 +34,7 @@ LOADERS = [
     adoptions,
     assessments,
     taskforces,
+    forum,
     workshops,
     registrations,
     news,
@@ -44,8 +46,8 @@ LOADERS = [
 
 class Command(BaseCommand):
     help = (
-        "Load demo offices, people, catalogue entries, a task force, workshops and news. "
-        "Creates only what is missing, so running it again changes nothing."
+        "Load demo offices, people, catalogue entries, a task force, the forum, workshops and "
+        "news. Creates only what is missing, so running it again changes nothing."
     )
 
     def add_arguments(self, parser):

@@ -1,7 +1,6 @@
 """Reads for the workspace, with a fixed number of queries however much they return."""
 
 from django.db.models import (
-    Case,
     Count,
     F,
     OuterRef,
@@ -10,7 +9,6 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
@@ -18,7 +16,6 @@ from django.utils import timezone
 
 from network.models import User
 from taskforces import events, permissions
-from taskforces.markup import mention_handle
 from taskforces.models import (
     ActionItem,
     ActionStatus,
@@ -26,11 +23,8 @@ from taskforces.models import (
     Decision,
     Document,
     DocumentVersion,
-    JoinRequest,
-    JoinRequestStatus,
     Meeting,
     Membership,
-    MembershipRole,
     ModerationAction,
     Notification,
     Post,
@@ -43,98 +37,36 @@ from taskforces.models import (
     ThreadWatch,
     WatchLevel,
 )
+from taskforces.selectors.forum import forum_categories, postable_categories
+from taskforces.selectors.members import (
+    AUTHOR_PHOTO,
+    chairs,
+    member_handles,
+    membership_for,
+    mention_candidates,
+    mention_handles,
+    pending_join_request,
+    pending_join_requests,
+    taskforce_members,
+)
+
+# What members.py holds, read as before through taskforces.selectors.
+__all__ = [
+    "forum_categories",
+    "postable_categories",
+    "AUTHOR_PHOTO",
+    "chairs",
+    "member_handles",
+    "membership_for",
+    "mention_candidates",
+    "mention_handles",
+    "pending_join_request",
+    "pending_join_requests",
+    "taskforce_members",
+]
 
 # How many missed events a reconnecting socket is sent; past that it reloads the page.
 REPLAY_LIMIT = 500
-
-
-# Members ------------------------------------------------------------------------------------
-
-
-def membership_for(user, taskforce: TaskForcePage) -> Membership | None:
-    # The person's memberships are read once per request, with their roles.
-    return permissions.memberships(user).get(taskforce.pk)
-
-
-# Avatars show members' photos: each photo's renditions are read with it, in one query.
-AUTHOR_PHOTO = "author__member__photo"
-
-
-def taskforce_members(taskforce: TaskForcePage) -> QuerySet[Membership]:
-    role_order = {MembershipRole.CHAIR: 0, MembershipRole.MEMBER: 1, MembershipRole.OBSERVER: 2}
-    return (
-        taskforce.memberships.filter(user__is_active=True)
-        .select_related("user__member__office", "user__member__photo")
-        .prefetch_related("user__member__photo__renditions")
-        .annotate(
-            role_order=Case(*[When(role=role, then=Value(n)) for role, n in role_order.items()])
-        )
-        .order_by("role_order", "user__last_name", "user__first_name")
-    )
-
-
-def chairs(taskforce: TaskForcePage) -> QuerySet[Membership]:
-    return (
-        taskforce.memberships.filter(role=MembershipRole.CHAIR)
-        .select_related("user__member__office")
-        .order_by("user__last_name")
-    )
-
-
-def pending_join_requests(taskforce: TaskForcePage) -> QuerySet[JoinRequest]:
-    return taskforce.join_requests.filter(status=JoinRequestStatus.PENDING).select_related(
-        "user__member__office"
-    )
-
-
-def pending_join_request(user, taskforce: TaskForcePage) -> JoinRequest | None:
-    if not user.is_authenticated:
-        return None
-    return taskforce.join_requests.filter(user=user, status=JoinRequestStatus.PENDING).first()
-
-
-def mention_handles(taskforce: TaskForcePage) -> dict[str, User]:
-    """Handle ("lena.fischer") to person, for the task force's members; where two share a
-    name, the earlier account has the plain handle and the next ones "lena.fischer.2", …"""
-    members = User.objects.filter(taskforce_memberships__taskforce=taskforce, is_active=True)
-    return _handles(members.only("pk", "first_name", "last_name"))
-
-
-def _handles(users) -> dict[str, User]:
-    handles: dict[str, User] = {}
-    for user in sorted(users, key=lambda user: user.pk):
-        base = mention_handle(user.first_name, user.last_name, f"member{user.pk}")
-        handle, number = base, 1
-        while handle in handles:
-            number += 1
-            handle = f"{base}.{number}"
-        handles[handle] = user
-    return handles
-
-
-def mention_candidates(taskforce: TaskForcePage, typed: str, *, exclude, limit: int = 8) -> list:
-    """Up to ``limit`` (handle, person) pairs whose handle, or a part of it, starts with
-    ``typed``, not ``exclude`` (the writer); whole-handle matches first. One query."""
-    typed = typed.lower()
-    handles = _handles(
-        User.objects.filter(
-            taskforce_memberships__taskforce=taskforce, is_active=True
-        ).select_related("member__office")
-    )
-    found = [
-        (not handle.startswith(typed), user.last_name.lower(), handle, user)
-        for handle, user in handles.items()
-        if user.pk != exclude.pk
-        and any(part.startswith(typed) for part in [handle, *handle.split(".")])
-    ]
-    return [(handle, user) for *_order, handle, user in sorted(found)[:limit]]
-
-
-def member_handles(memberships) -> dict[int, str]:
-    """Person's id to handle, for all of a task force's members (namesakes numbered)."""
-    users = [membership.user for membership in memberships]
-    return {user.pk: handle for handle, user in _handles(users).items()}
-
 
 # Threads and posts --------------------------------------------------------------------------
 
@@ -170,7 +102,7 @@ def workspace_threads(taskforce: TaskForcePage, user) -> QuerySet[Thread]:
             post_count=Count("posts", filter=Q(posts__hidden_at__isnull=True)),
             unread=Count("posts", filter=unread_posts_filter(user)),
         )
-        .select_related("author")
+        .select_related("author", "category")
         .order_by("-pinned", F("last_posted_at").desc(nulls_last=True), "-created_at")
     )
 
@@ -188,7 +120,8 @@ def last_posters(threads: list[Thread]) -> None:
 
 
 def thread_for(taskforce: TaskForcePage, thread_id: int) -> Thread | None:
-    return Thread.objects.filter(pk=thread_id, taskforce=taskforce).select_related("author").first()
+    threads = Thread.objects.filter(pk=thread_id, taskforce=taskforce)
+    return threads.select_related("author", "category").first()
 
 
 def thread_posts(thread: Thread) -> QuerySet[Post]:
