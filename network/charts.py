@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language_bidi
 
 from network.maturity import Dimension
-from portal.charts import BAR_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, TOP, WIDTH, axis_x
+from portal.charts import BAR_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, TOP, WIDTH, ChartFrame, axis_x
 
 # The scores need no room for a value after the bar, so the plot is wider than
 # portal.charts' general one.
@@ -66,7 +66,7 @@ class ChartRow:
 
 
 @dataclass(frozen=True)
-class MaturityChart:
+class MaturityChart(ChartFrame):
     rows: list[ChartRow]
     has_medians: bool
     width: int = WIDTH
@@ -75,34 +75,12 @@ class MaturityChart:
     rtl: bool = False
 
     @property
-    def height(self) -> int:
-        return TOP + ROW_HEIGHT * len(self.rows) + 8
+    def row_count(self) -> int:
+        return len(self.rows)
 
     @property
     def ticks(self) -> list[tuple[int, float]]:
         return [(score, score_x(score, rtl=self.rtl)) for score in range(MAX_SCORE + 1)]
-
-    @property
-    def plot_bottom(self) -> int:
-        return TOP + ROW_HEIGHT * len(self.rows)
-
-    @property
-    def label_x(self) -> int:
-        """Where each label ends (text-anchor="end"): before the axis on its left, or in RTL,
-        where text runs leftwards and ends on its left edge, after the axis on its right."""
-        return WIDTH - LABEL_WIDTH + 10 if self.rtl else LABEL_WIDTH - 10
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.rtl else "ltr"
-
-    @property
-    def grid_top(self) -> int:
-        return TOP - 6
-
-    @property
-    def tick_y(self) -> int:
-        return TOP - 10
 
 
 def maturity_chart(

@@ -56,8 +56,43 @@ class Bar:
         return self.y + ROW_HEIGHT / 2 + 5
 
 
+class ChartFrame:
+    """What every horizontal chart of the site lays out alike (the bar charts here and the
+    maturity chart, network/charts.py): the labels' edge, the grid and ticks above the
+    rows, the reading direction. A chart has ``rtl`` and a number of rows."""
+
+    rtl: bool
+    row_count: int
+
+    @property
+    def height(self) -> int:
+        return TOP + ROW_HEIGHT * max(self.row_count, 1) + 8
+
+    @property
+    def plot_bottom(self) -> int:
+        return TOP + ROW_HEIGHT * max(self.row_count, 1)
+
+    @property
+    def grid_top(self) -> int:
+        return TOP - 6
+
+    @property
+    def tick_y(self) -> int:
+        return TOP - 10
+
+    @property
+    def label_x(self) -> int:
+        """Where each label ends (text-anchor="end"): before the axis on its left, or in RTL,
+        where text runs leftwards and ends on its left edge, after the axis on its right."""
+        return WIDTH - LABEL_WIDTH + 10 if self.rtl else LABEL_WIDTH - 10
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+
 @dataclass(frozen=True)
-class BarChart:
+class BarChart(ChartFrame):
     """One bar per row; ``key`` names the chart's title and description elements."""
 
     key: str
@@ -71,29 +106,8 @@ class BarChart:
     bar_height: int = BAR_HEIGHT
 
     @property
-    def height(self) -> int:
-        return TOP + ROW_HEIGHT * max(len(self.bars), 1) + 8
-
-    @property
-    def plot_bottom(self) -> int:
-        return TOP + ROW_HEIGHT * max(len(self.bars), 1)
-
-    @property
-    def grid_top(self) -> int:
-        return TOP - 6
-
-    @property
-    def tick_y(self) -> int:
-        return TOP - 10
-
-    @property
-    def label_x(self) -> int:
-        """Where each label ends (text-anchor="end"), as in the maturity chart."""
-        return WIDTH - LABEL_WIDTH + 10 if self.rtl else LABEL_WIDTH - 10
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.rtl else "ltr"
+    def row_count(self) -> int:
+        return len(self.bars)
 
     @property
     def value_anchor(self) -> str:

@@ -50,6 +50,22 @@ def schedule(workspace, capture, starts_at=BEFORE_CHANGE, **fields) -> Meeting:
         )
 
 
+def resave(workspace, capture, meeting, **changes) -> None:
+    """Save the meeting again as the chair, with ``changes`` to what schedule() gave it."""
+    fields = {
+        "title": "AI pilots review",
+        "starts_at": BEFORE_CHANGE,
+        "duration": 90,
+        "location": "Online",
+        "agenda": "1. Results",
+        **changes,
+    }
+    with capture(execute=True):
+        services.meeting_save(
+            taskforce=workspace.taskforce, saved_by=workspace.chair, meeting=meeting, **fields
+        )
+
+
 def calendars_sent() -> list[tuple[list[str], icalendar.Calendar]]:
     sent = []
     for message in mail.outbox:
@@ -79,17 +95,7 @@ def test_an_invitation_update_and_cancellation_import_into_a_calendar(zones, cas
 
     # Moved across Europe's change to summer time: the same event, a later revision.
     mail.outbox.clear()
-    with capture(execute=True):
-        services.meeting_save(
-            taskforce=zones.taskforce,
-            saved_by=zones.chair,
-            meeting=meeting,
-            title="AI pilots review",
-            starts_at=AFTER_CHANGE,
-            duration=90,
-            location="Online",
-            agenda="1. Results",
-        )
+    resave(zones, capture, meeting, starts_at=AFTER_CHANGE)
     (_to, update), *_rest = calendars_sent()
     moved = event_of(update)
     assert update["METHOD"] == "REQUEST"
@@ -123,18 +129,7 @@ def test_the_email_shows_the_time_in_each_readers_zone(zones, cast, capture):
 def test_only_the_agenda_or_minutes_changing_sends_no_update(zones, capture):
     meeting = schedule(zones, capture)
     mail.outbox.clear()
-    with capture(execute=True):
-        services.meeting_save(
-            taskforce=zones.taskforce,
-            saved_by=zones.chair,
-            meeting=meeting,
-            title="AI pilots review",
-            starts_at=BEFORE_CHANGE,
-            duration=90,
-            location="Online",
-            agenda="1. Results\n2. Next steps",
-            minutes="Agreed.",
-        )
+    resave(zones, capture, meeting, agenda="1. Results\n2. Next steps", minutes="Agreed.")
     assert mail.outbox == []
     assert Meeting.objects.get(pk=meeting.pk).sequence == 0
 
