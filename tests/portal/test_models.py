@@ -21,6 +21,8 @@ class PageTreeTests:
             "WorkshopIndexPage",
             "NewsIndexPage",
             "ConsultationIndexPage",
+            "ForumPage",
+            "SurveyIndexPage",
         }
 
     def test_standard_pages_nest_under_home_and_each_other(self, home):
