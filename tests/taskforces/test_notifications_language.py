@@ -106,7 +106,13 @@ def test_the_digest_is_written_in_the_readers_language(
             1,
         ) % {"counter": 1}
     assert digest.subject == subject != "Your daily digest: 1 new notification"
-    assert mentioned_in("es") in digest.body
+    # The thread's new posts, introduced in the reader's language (taskforces.digest).
+    with translation.override("es"):
+        new_posts = ngettext("%(counter)s new post", "%(counter)s new posts", 1) % {"counter": 1}
+        first_unread = gettext("Read from the first unread:")
+    assert new_posts != "1 new post" and first_unread != "Read from the first unread:"
+    assert f"{new_posts} · {first_unread}" in digest.body
+    assert "“@ana.alves what now?”" in digest.body
 
 
 def test_a_proposal_deadline_is_written_in_the_readers_format(
