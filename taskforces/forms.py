@@ -307,11 +307,6 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["attendees"].queryset = _member_choices(taskforce)
         self.fields["attendees"].label_from_instance = lambda user: user.get_full_name()
-        # Left empty, a meeting lasts an hour.
-        self.fields["duration"].required = False
-
-    def clean_duration(self):
-        return self.cleaned_data["duration"] or Meeting._meta.get_field("duration").default
 
 
 class ProposalForm(forms.Form):

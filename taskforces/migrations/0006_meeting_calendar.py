@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='meeting',
             name='duration',
-            field=models.PositiveSmallIntegerField(default=60, validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(1440)], verbose_name='length in minutes'),
+            field=models.PositiveSmallIntegerField(blank=True, default=60, validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(1440)], verbose_name='length in minutes'),
         ),
         migrations.AddField(
             model_name='meeting',

@@ -75,9 +75,11 @@ class Meeting(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("date and time"))
+    # Left empty in the form, an hour (services.meeting_save).
     duration = models.PositiveSmallIntegerField(
         _("length in minutes"),
         default=60,
+        blank=True,
         validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
     )
     location = models.CharField(

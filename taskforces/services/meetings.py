@@ -52,7 +52,7 @@ def meeting_save(
     meeting: Meeting | None = None,
     title: str,
     starts_at: datetime.datetime,
-    duration: int = 60,
+    duration: int | None = None,
     location: str = "",
     agenda: str = "",
     minutes: str = "",
@@ -77,7 +77,8 @@ def meeting_save(
         before = invitations.calendar_fields(meeting)
         meeting.title = title
         meeting.starts_at = starts_at
-        meeting.duration = duration
+        # Not given: an hour, the model's default.
+        meeting.duration = duration or Meeting._meta.get_field("duration").default
         meeting.location = location
         meeting.agenda = agenda
         meeting.minutes = minutes
