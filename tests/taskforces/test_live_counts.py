@@ -72,7 +72,7 @@ def test_each_post_reaches_every_header_without_a_query(workspace):
         frames, before = [], len(queries)
         for post in new_posts:
             await get_channel_layer().group_send(group, activity(post))
-            frames += [await socket.receive_json_from(timeout=3) for socket in sockets]
+            frames += [await socket.receive_json_from(timeout=10) for socket in sockets]
         delivering = queries[before:]
         for socket in sockets:
             await socket.disconnect()
