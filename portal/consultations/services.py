@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from wagtail.models import PageViewRestriction
 
@@ -24,7 +25,8 @@ from portal.consultations.models import (
 )
 from portal.emails import send_templated_email
 from taskforces.markup import render_markdown
-from taskforces.models import EmailMode, Membership
+from taskforces.models import EmailMode, Membership, NotificationKind
+from taskforces.services import notification_create, notification_email_mode
 
 # When members are told a consultation is about to close.
 CLOSING_NOTICE = datetime.timedelta(days=2)
@@ -87,8 +89,7 @@ def audience_of(consultation: ConsultationPage):
     elif consultation.audience == Audience.TASKFORCE:
         members = Membership.objects.filter(taskforce_id=consultation.taskforce_id)
         people = people.filter(pk__in=members.values("user_id"))
-    # People who asked for no e-mail read the consultation on the site.
-    return people.exclude(notification_preference__email_mode=EmailMode.NONE).distinct()
+    return people.distinct()
 
 
 def _due(kind: str, now: datetime.datetime):
@@ -102,9 +103,11 @@ def _due(kind: str, now: datetime.datetime):
 
 
 def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
-    """Tell the audience that a consultation opened, and two days before it closes; each
-    notice at most once per person (the record is written with the e-mail, and the
-    database refuses a second one), so the command may run as often as wanted."""
+    """Tell the audience that a consultation opened, and two days before it closes: a
+    notification on the site for everyone, and an e-mail for those who did not choose
+    "no e-mail". Each notice at most once per person (the record is written with the
+    notification and the e-mail, and the database refuses a second one), so the command
+    may run as often as wanted."""
     now = now or timezone.now()
     sent = {}
     for kind in NoticeKind:
@@ -117,7 +120,7 @@ def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
                         NoticeSent.objects.create(
                             consultation=consultation, user=person, kind=kind, sent_at=now
                         )
-                        _email_notice(consultation, person, kind)
+                        _notify(consultation, person, kind)
                 except IntegrityError:
                     continue  # Another run recorded it first.
                 count += 1
@@ -125,9 +128,29 @@ def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
     return sent
 
 
-def _email_notice(consultation: ConsultationPage, person, kind: str) -> None:
-    send_templated_email(
-        f"consultations/emails/{kind}",
-        {"consultation": consultation, "person": person},
-        to=[person],
+# The notification's wording, translated when shown (Notification.display_text).
+NOTICE_TEXTS = {
+    NoticeKind.OPENED: gettext_noop("Open for your comments until %(date)s: %(title)s"),
+    NoticeKind.CLOSING: gettext_noop("Closing for comments on %(date)s: %(title)s"),
+}
+
+
+def _notify(consultation: ConsultationPage, person, kind: str) -> None:
+    emailed = notification_email_mode(person) != EmailMode.NONE
+    notification_create(
+        user=person,
+        kind=NotificationKind.CONSULTATION,
+        # A consultation for one task force is shown only while the person may read it.
+        taskforce=consultation.taskforce if consultation.audience == Audience.TASKFORCE else None,
+        text=NOTICE_TEXTS[kind],
+        params={"title": consultation.title, "date": {"date": consultation.closes_at.isoformat()}},
+        url=consultation.url,
+        email=False,
+        emailed=emailed,
     )
+    if emailed:
+        send_templated_email(
+            f"consultations/emails/{kind}",
+            {"consultation": consultation, "person": person},
+            to=[person],
+        )

@@ -39,6 +39,7 @@ class NotificationKind(models.TextChoices):
     JOIN_DECIDED = "join_decided", _("Your request to join was decided")
     PROPOSAL = "proposal", _("New proposal")
     ACTION = "action", _("Action item for you")
+    CONSULTATION = "consultation", _("Consultation for comment")
 
 
 # The kinds e-mailed at once to people who chose immediate e-mail.
@@ -53,10 +54,11 @@ IMMEDIATE_KINDS = {
 
 
 class Notification(models.Model):
-    """Something a person should know about, in one task force.
+    """Something a person should know about, in one task force or in the network.
 
-    Shown only while the person may still read the task force, and worded so that a
-    not-for-attribution thread never names its authors.
+    A notification about a task force is shown only while the person may still read it,
+    and worded so that a not-for-attribution thread never names its authors. One without
+    a task force is about the network as a whole (a consultation open to all members).
     """
 
     user = models.ForeignKey(
@@ -64,7 +66,11 @@ class Notification(models.Model):
     )
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
     taskforce = models.ForeignKey(
-        "taskforces.TaskForcePage", on_delete=models.CASCADE, related_name="notifications"
+        "taskforces.TaskForcePage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
     )
     # The message in the code's language with %(name)s placeholders (a catalogue msgid),
     # and the values to put in them: translated when shown, so each reader sees it in

@@ -321,9 +321,11 @@ def open_action_count(user, taskforce: TaskForcePage) -> int:
 
 
 def notifications(user) -> QuerySet[Notification]:
-    """This person's notifications from task forces they may still read."""
+    """This person's notifications from task forces they may still read, and about the
+    network as a whole."""
+    readable = Q(taskforce_id__in=permissions.readable_taskforce_ids(user))
     return Notification.objects.filter(
-        user=user, taskforce_id__in=permissions.readable_taskforce_ids(user)
+        readable | Q(taskforce__isnull=True), user=user
     ).select_related("taskforce")
 
 

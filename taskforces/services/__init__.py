@@ -38,6 +38,7 @@ from taskforces.services.moderation import (
 from taskforces.services.notifications import (
     digest_send,
     notification_create,
+    notification_email_mode,
     notification_preference_set,
     notifications_for_post,
     notifications_mark_read,
@@ -76,6 +77,7 @@ __all__ = [
     "membership_change_role",
     "membership_end",
     "notification_create",
+    "notification_email_mode",
     "notification_preference_set",
     "notifications_for_post",
     "notifications_mark_read",

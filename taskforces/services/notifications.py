@@ -136,21 +136,24 @@ def notification_create(
     *,
     user: User,
     kind: str,
-    taskforce: TaskForcePage,
+    taskforce: TaskForcePage | None,
     text: str,
     url: str,
     thread: Thread | None = None,
     post: Post | None = None,
     email: bool = True,
+    emailed: bool = False,
     params: dict | None = None,
 ) -> Notification | None:
     """Store a notification, push it to the person's open pages, e-mail it if they chose so.
 
     ``text`` is the untranslated message (``gettext_noop``) with ``%(name)s`` placeholders
-    for ``params``, so that it is shown in each reader's language. Nothing is stored or
-    sent to someone who may not read the task force.
+    for ``params``, so that it is shown in each reader's language. ``emailed`` records
+    that the caller e-mails it in its own words, so no digest repeats it. Nothing is stored or
+    sent to someone who may not read the task force. Without a task force, the
+    notification is about the network as a whole and the caller decides who gets it.
     """
-    if not permissions.can_read_taskforce(user, taskforce):
+    if taskforce is not None and not permissions.can_read_taskforce(user, taskforce):
         return None
     notification = Notification.objects.create(
         user=user,
@@ -161,9 +164,10 @@ def notification_create(
         text=text,
         params=params or {},
         url=url,
+        emailed_at=timezone.now() if emailed else None,
     )
     transaction.on_commit(lambda: _push_notification(notification))
-    mode = _email_mode(user)
+    mode = notification_email_mode(user)
     if email and mode == EmailMode.IMMEDIATE and kind in IMMEDIATE_KINDS:
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
@@ -191,7 +195,7 @@ def _push_notification(notification: Notification) -> None:
     )
 
 
-def _email_mode(user: User) -> str:
+def notification_email_mode(user: User) -> str:
     preference = NotificationPreference.objects.filter(user=user).first()
     return preference.email_mode if preference else EmailMode.IMMEDIATE
 
@@ -238,7 +242,7 @@ def digest_send(*, today: datetime.date | None = None) -> int:
             user = preference.user
             items = list(
                 selectors.notifications(user)
-                .filter(emailed_at__isnull=True, read_at__isnull=True)
+                .filter(emailed_at__isnull=True, read_at__isnull=True, taskforce__isnull=False)
                 .order_by("taskforce__title", "created_at")
             )
             preference.last_digest_on = today

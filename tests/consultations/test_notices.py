@@ -1,19 +1,30 @@
 """Members are told when a consultation opens and two days before it closes: each notice
-once per person, in their language, never to someone who chose no e-mail, never to
-someone outside the audience, and never carrying a comment."""
+once per person, in their language, on the site for everyone in the audience and by
+e-mail for those who did not choose "no e-mail", never to someone outside the audience,
+and never carrying a comment."""
 
 import datetime
 import io
 
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
 from portal.consultations import services
 from portal.consultations.models import Audience, ConsultationPage, NoticeSent
-from taskforces.models import EmailMode, NotificationPreference
+from taskforces import selectors
+from taskforces import services as taskforce_services
+from taskforces.models import (
+    EmailMode,
+    Membership,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+from tests.factories.taskforces import TaskForcePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,16 +78,72 @@ def test_nobody_is_told_before_it_opens(consulting):
     assert send() == {"opened": 0, "closing": 0}
 
 
-def test_only_the_audience_and_only_those_who_want_e_mail(
-    consulting, cast, django_capture_on_commit_callbacks
+def test_only_the_audience_and_e_mail_only_to_those_who_want_it(
+    consulting, cast, client, django_capture_on_commit_callbacks
 ):
     page = consulting.consultation
     page.audience = Audience.HEADS
     page.save()
     NotificationPreference.objects.create(user=cast.cio_b, email_mode=EmailMode.NONE)
     with django_capture_on_commit_callbacks(execute=True):
-        send()
+        sent = send()
+    assert sent["opened"] == 3
     assert addresses() == {cast.cio_a.email, consulting.cio_c.email}
+    # The head who chose no e-mail reads it among their notifications on the site.
+    client.force_login(cast.cio_b)
+    listing = client.get(reverse("taskforces:notifications")).content.decode()
+    assert "Open for your comments until" in listing
+    assert page.title in listing
+    client.force_login(cast.member)
+    assert page.title not in client.get(reverse("taskforces:notifications")).content.decode()
+
+
+def test_notices_are_notifications_on_the_site(
+    consulting, cast, client, django_capture_on_commit_callbacks
+):
+    page = consulting.consultation
+    with django_capture_on_commit_callbacks(execute=True):
+        send()
+    notification = Notification.objects.get(user=cast.member)
+    assert notification.kind == NotificationKind.CONSULTATION
+    assert notification.taskforce is None
+    assert notification.url == page.url
+    # E-mailed in the consultation's own words: no digest repeats it.
+    assert notification.emailed_at is not None
+    client.force_login(cast.member)
+    listing = client.get(reverse("taskforces:notifications")).content.decode()
+    assert f'href="{page.url}"' in listing
+    assert "Open for your comments until" in listing
+    assert selectors.unread_notification_count(cast.member) == 1
+
+
+def test_a_task_force_consultation_is_forgotten_with_the_task_force(
+    consulting, cast, site_tree, django_capture_on_commit_callbacks
+):
+    taskforce = TaskForcePageFactory(parent=site_tree.taskforces)
+    membership = Membership.objects.create(taskforce=taskforce, user=cast.member)
+    page = ConsultationPage.objects.get(pk=consulting.consultation.pk)
+    page.audience, page.taskforce = Audience.TASKFORCE, taskforce
+    page.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send()["opened"] == 1
+    assert selectors.notifications(cast.member).get().taskforce == taskforce
+    membership.delete()
+    someone_who_left = type(cast.member).objects.get(pk=cast.member.pk)
+    assert not selectors.notifications(someone_who_left).exists()
+
+
+def test_a_daily_digest_does_not_repeat_a_notice(
+    consulting, cast, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(user=cast.member, email_mode=EmailMode.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        send()
+    assert cast.member.email in addresses()
+    mail.outbox.clear()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    taskforce_services.digest_send(today=tomorrow)
+    assert not any(cast.member.email in message.to for message in mail.outbox)
 
 
 def test_notices_carry_no_comment(consulting, cast, django_capture_on_commit_callbacks):
