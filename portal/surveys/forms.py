@@ -23,22 +23,20 @@ class RankingWidget(forms.MultiWidget):
 
     template_name = "surveys/widgets/ranking.html"
 
-    def __init__(self, choices: list[str], attrs=None):
-        self.choice_labels = choices
+    def __init__(self, choices: list[tuple[str, str]], attrs=None):
+        self.choices = choices
         ranks = [("", "–"), *((str(n), str(n)) for n in range(1, len(choices) + 1))]
         super().__init__([forms.Select(choices=ranks) for _choice in choices], attrs)
 
     def decompress(self, value):
         """From the stored order (best first) to each choice's rank."""
         value = value or []
-        return [
-            str(value.index(choice) + 1) if choice in value else "" for choice in self.choice_labels
-        ]
+        return [str(value.index(c) + 1) if c in value else "" for c, _label in self.choices]
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        for subwidget, label in zip(
-            context["widget"]["subwidgets"], self.choice_labels, strict=True
+        for subwidget, (_choice, label) in zip(
+            context["widget"]["subwidgets"], self.choices, strict=True
         ):
             subwidget["choice_label"] = label
         return context
@@ -47,8 +45,9 @@ class RankingWidget(forms.MultiWidget):
 class RankingField(forms.MultiValueField):
     """The choices in order, best first; every choice ranked once, or none of them."""
 
-    def __init__(self, *, choices: list[str], **kwargs):
-        self.choice_labels = choices
+    def __init__(self, *, choices: list[tuple[str, str]], **kwargs):
+        """``choices``: each choice as answers keep it, and as the reader sees it."""
+        self.choice_labels = [choice for choice, _label in choices]
         fields = [forms.CharField(required=False) for _choice in choices]
         super().__init__(fields, widget=RankingWidget(choices), require_all_fields=False, **kwargs)
 
@@ -82,7 +81,8 @@ class SurveyFormBuilder(FormBuilder):
         return options
 
     def get_formatted_field_choices(self, field: SurveyQuestion):
-        return [(choice, choice) for choice in field.choice_list()]
+        """Answers keep the original's choice; the reader sees it in their language."""
+        return [(choice, field.choice_label(choice)) for choice in field.choice_list()]
 
     def create_multiline_field(self, field, options):
         attrs = {"rows": 5, "dir": "auto"}
@@ -100,7 +100,7 @@ class SurveyFormBuilder(FormBuilder):
         )
 
     def create_ranking_field(self, field, options):
-        return RankingField(choices=field.choice_list(), **options)
+        return RankingField(choices=self.get_formatted_field_choices(field), **options)
 
 
 class SurveyForm(BaseForm):

@@ -20,7 +20,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractFormField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal import localised_names
 from portal.models.pages import AreaIndexPage
@@ -154,8 +155,13 @@ class SurveyPage(ReaderLanguageUrlMixin, SubpageUrlsMixin, Page):
         return self.url + self.reverse_subpage(name, args=args)
 
 
-class SurveyQuestion(AbstractFormField, Orderable):
-    """A question of the survey, or a section heading between them (``kind`` section)."""
+class SurveyQuestion(TranslatableMixin, AbstractFormField, Orderable):
+    """A question of the survey, or a section heading between them (``kind`` section).
+
+    Translated with its survey; answers are keyed by the original's ``clean_name`` and
+    keep the original's choices, which a translation shows in its own words
+    (``choice_label``, set by ``portal.surveys.selectors.questions_as_shown``).
+    """
 
     page = ParentalKey(SurveyPage, on_delete=models.CASCADE, related_name="questions")
     field_type = models.CharField(
@@ -173,12 +179,26 @@ class SurveyQuestion(AbstractFormField, Orderable):
         ),
     ]
 
-    class Meta(Orderable.Meta):
+    # Translators word the question; what answers are keyed by stays the original's.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
     def __str__(self):
         return self.label
+
+    def choice_label(self, choice: str) -> str:
+        """How the reader's translation words one of the original's choices."""
+        return getattr(self, "shown_choices", {}).get(choice, choice)
 
     @property
     def is_section(self) -> bool:

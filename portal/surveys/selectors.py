@@ -5,6 +5,7 @@ whatever their number, and the chart, the table and the results CSV all show the
 ``QuestionResult.bars``.
 """
 
+import copy
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from portal.surveys.models import (
     SurveyQuestion,
     SurveyResponse,
 )
+from portal.translated_rows import translated_rows
 
 
 def surveys_for(index: SurveyIndexPage) -> list[SurveyPage]:
@@ -33,6 +35,24 @@ def surveys_for(index: SurveyIndexPage) -> list[SurveyPage]:
 
 def questions_of(survey: SurveyPage) -> list[SurveyQuestion]:
     return list(survey.questions.all())
+
+
+def questions_as_shown(page: SurveyPage) -> list[SurveyQuestion]:
+    """The original's questions, which answers are keyed by, in the words of ``page``'s
+    language: its label, help and choices (``SurveyQuestion.choice_label``). A choice
+    the translation does not word (a list of another length) keeps the original's."""
+    originals = questions_of(page.original)
+    if page.original is page:
+        return originals
+    shown = []
+    for pair in translated_rows(list(page.questions.all()), originals):
+        question = copy.copy(pair.original)
+        question.label, question.help_text = pair.shown.label, pair.shown.help_text
+        choices, words = pair.original.choice_list(), pair.shown.choice_list()
+        if len(words) == len(choices):
+            question.shown_choices = dict(zip(choices, words, strict=True))
+        shown.append(question)
+    return shown
 
 
 @dataclass
@@ -110,7 +130,7 @@ def _choice_counts(question: SurveyQuestion, values: list) -> list[Bar]:
     counts = Counter()
     for value in values:
         counts.update(value if isinstance(value, list) else [value])
-    return [Bar(choice, counts[choice]) for choice in question.choice_list()]
+    return [Bar(question.choice_label(c), counts[c]) for c in question.choice_list()]
 
 
 def _ranking_points(question: SurveyQuestion, values: list) -> list[Bar]:
@@ -120,7 +140,7 @@ def _ranking_points(question: SurveyQuestion, values: list) -> list[Bar]:
     for order in values:
         for rank, choice in enumerate(order):
             points[choice] += len(choices) - rank
-    return [Bar(choice, points[choice]) for choice in choices]
+    return [Bar(question.choice_label(c), points[c]) for c in choices]
 
 
 def question_result(question: SurveyQuestion, answers: list[dict]) -> QuestionResult:

@@ -23,6 +23,7 @@ from portal.exports import csv_response
 from portal.surveys import permissions, selectors, services
 from portal.surveys.forms import ResultsFilterForm, survey_form_class
 from portal.surveys.models import (
+    CHOICE_KINDS,
     RESULTS_THRESHOLD,
     SurveyIndexPage,
     SurveyPage,
@@ -73,7 +74,7 @@ def survey_page(request, page: SurveyPage):
         request,
         page,
         {
-            "sections": selectors.in_sections(selectors.questions_of(survey)),
+            "sections": selectors.in_sections(selectors.questions_as_shown(page)),
             "own_responses": own,
             "all_responses": list(
                 SurveyResponse.objects.filter(survey=survey).select_related("office")
@@ -99,7 +100,7 @@ def answer(request, page: SurveyPage, code: str):
     office = _office(code)
     if not permissions.can_answer_for(request.user, survey, office):
         raise Http404
-    questions = selectors.questions_of(survey)
+    questions = selectors.questions_as_shown(page)
     response = SurveyResponse.objects.filter(survey=survey, office=office).first()
     context = {"office": office, "response": response}
     if response is not None and response.is_submitted or not survey.is_open:
@@ -146,6 +147,8 @@ def _answered(questions, answers: dict) -> list:
     for question in questions:
         value = answers.get(question.clean_name)
         values = value if isinstance(value, list) else [] if value in (None, "") else [value]
+        if question.field_type in CHOICE_KINDS:
+            values = [question.choice_label(v) for v in values]
         items.append((question, values))
     return selectors.in_sections(items, question=lambda item: item[0])
 
@@ -165,14 +168,16 @@ def reopen(request, page: SurveyPage, code: str):
     return redirect(page.url)
 
 
-def _results(request, survey: SurveyPage):
+def _results(request, page: SurveyPage):
     """The filters, the results the reader may see (None below the threshold) and how
-    many offices the filters count; a 400 for filters that make no sense."""
+    many offices the filters count, in the words of ``page``'s language; a 400 for
+    filters that make no sense."""
+    survey = page.original
     filters = ResultsFilterForm(request.GET or None)
     if filters.is_bound and not filters.is_valid():
         return filters, None, 0, 400
     office_filter = filters.office_filter() if filters.is_bound else {}
-    found = selectors.results(survey, selectors.questions_of(survey), office_filter)
+    found = selectors.results(survey, selectors.questions_as_shown(page), office_filter)
     if not permissions.can_read_results(request.user, survey, found.responding):
         return filters, None, found.responding, 200
     return filters, found, found.responding, 200
@@ -181,8 +186,8 @@ def _results(request, survey: SurveyPage):
 def results(request, page: SurveyPage):
     if refusal := members_refusal(request):
         return refusal
-    survey = _readable(request, page)
-    filters, found, responding, status = _results(request, survey)
+    _readable(request, page)
+    filters, found, responding, status = _results(request, page)
     context = {
         "filters": filters,
         "results": found,
@@ -220,7 +225,7 @@ def results_csv(request, page: SurveyPage):
     if refusal := members_refusal(request):
         return refusal
     survey = _readable(request, page)
-    _filters, found, _responding, status = _results(request, survey)
+    _filters, found, _responding, status = _results(request, page)
     if status != 200:
         return HttpResponseBadRequest(_("These filters are not valid."))
     if found is None:

@@ -4,7 +4,6 @@ import datetime
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from network.models import Member, User
 from portal.page_languages import children_in_every_locale, in_reader_language, public
+from portal.translated_rows import Row, Translated, translated_rows
 from portal.workshops import permissions
 from portal.workshops.models import (
     Feedback,
@@ -116,32 +116,6 @@ def segments_open_to(user, workshop: WorkshopPage) -> list[WorkshopSegment]:
 
 
 # A translated page's segments, questions and challenges ------------------------------------
-
-Row = TypeVar("Row", WorkshopSegment, RegistrationQuestion, HackathonChallenge)
-
-
-@dataclass(frozen=True)
-class Translated(Generic[Row]):
-    """A row as the page the reader opened shows it, and the original's row, which
-    registrations, answers and teams refer to."""
-
-    shown: Row
-    original: Row
-
-
-def translated_rows(shown: list[Row], originals: list[Row]) -> list[Translated[Row]]:
-    """Pair a translation's rows with the original's, in the original's order.
-
-    wagtail-localize gives each translated row its original's translation key; rows that
-    do not carry one (a translation made by hand) are paired by position. When the
-    translation has more or fewer rows, it is out of date and the originals are shown.
-    """
-    if len(shown) != len(originals):
-        return [Translated(row, row) for row in originals]
-    by_key = {row.translation_key: row for row in shown}
-    if all(row.translation_key in by_key for row in originals):
-        return [Translated(by_key[row.translation_key], row) for row in originals]
-    return [Translated(row, original) for row, original in zip(shown, originals, strict=True)]
 
 
 def _translated(page: WorkshopPage, relation: str, originals: list[Row]) -> list[Translated[Row]]:

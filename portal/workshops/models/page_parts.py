@@ -2,7 +2,7 @@
 
 Each is translatable: wagtail-localize gives a translation of the page its own copies, in
 the page's locale, sharing the translation key of the original's row. Registrations,
-invitations and teams refer to the original's rows (see selectors.translated_rows).
+invitations and teams refer to the original's rows (see portal.translated_rows).
 """
 
 from django.conf import settings
