@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from taskforces.models.pages import TaskForcePage
 
@@ -55,8 +56,12 @@ def _default_locale_id() -> int:
     return Locale.get_default().pk
 
 
-class ForumCategory(Orderable):
-    """A heading threads are filed under: announcements, questions to peers, AI…"""
+class ForumCategory(TranslatableMixin, Orderable):
+    """A heading threads are filed under: announcements, questions to peers, AI…
+
+    Translated with the forum page; threads keep the original's category, which the
+    forum's pages name in the reader's language (``selectors.forum.category_words``).
+    """
 
     forum = ParentalKey(ForumPage, on_delete=models.CASCADE, related_name="categories")
     name = models.CharField(_("name"), max_length=80)
@@ -68,8 +73,13 @@ class ForumCategory(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("moderators_only")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("moderators_only", overridable=False),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("forum category")
         verbose_name_plural = _("forum categories")
 

@@ -37,7 +37,12 @@ from taskforces.models import (
     ThreadWatch,
     WatchLevel,
 )
-from taskforces.selectors.forum import forum_categories, postable_categories
+from taskforces.selectors.forum import (
+    category_words,
+    forum_categories,
+    name_categories,
+    postable_categories,
+)
 from taskforces.selectors.members import (
     AUTHOR_PHOTO,
     chairs,
@@ -52,7 +57,9 @@ from taskforces.selectors.members import (
 
 # What members.py holds, read as before through taskforces.selectors.
 __all__ = [
+    "category_words",
     "forum_categories",
+    "name_categories",
     "postable_categories",
     "AUTHOR_PHOTO",
     "chairs",

@@ -38,6 +38,9 @@ def workspace(request, taskforce: TaskForcePage):
         threads = threads.filter(category=category) if category else threads
     threads = list(threads)
     selectors.last_posters(threads)
+    if categories is not None:
+        words = selectors.category_words(taskforce)
+        selectors.name_categories([*categories, category, *(t.category for t in threads)], words)
     context = workspace_context(request, taskforce, _("Workspace"))
     # In the forum a member who never joined has the normal level until they choose.
     level = membership.watch_level if membership else WatchLevel.NORMAL
@@ -95,6 +98,9 @@ def thread_create(request, taskforce: TaskForcePage):
     form = ThreadForm(
         request.POST or None, request.FILES or None, categories=categories, initial=initial
     )
+    if categories is not None:
+        words = selectors.category_words(taskforce)
+        form.fields["category"].label_from_instance = lambda c: words.get(c.pk, c).name
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -159,6 +165,7 @@ def thread_detail(request, taskforce: TaskForcePage, thread_id: int):
     for post in posts:
         post.thread = thread
         post.show_hidden_text = post.is_hidden and permissions.can_see_hidden_text(user, post)
+    selectors.name_categories([thread.category], selectors.category_words(taskforce))
     context = workspace_context(request, taskforce, thread.title)
     context.update(
         {
