@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -24,6 +23,7 @@ from portal.consultations.models import (
     NoticeSent,
 )
 from portal.emails import send_templated_email
+from portal.notices import tell_once
 from taskforces.markup import render_markdown
 from taskforces.models import EmailMode, Membership, NotificationKind
 from taskforces.services import notification_create, notification_email_mode
@@ -115,17 +115,18 @@ def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
         for consultation in _due(kind, now):
             told = NoticeSent.objects.filter(consultation=consultation, kind=kind)
             for person in audience_of(consultation).exclude(pk__in=told.values("user_id")):
-                try:
-                    with transaction.atomic():
-                        NoticeSent.objects.create(
-                            consultation=consultation, user=person, kind=kind, sent_at=now
-                        )
-                        _notify(consultation, person, kind)
-                except IntegrityError:
-                    continue  # Another run recorded it first.
-                count += 1
+                count += _tell(consultation, person, kind, now)
         sent[kind.value] = count
     return sent
+
+
+def _tell(consultation: ConsultationPage, person, kind: str, now) -> bool:
+    return tell_once(
+        lambda: NoticeSent.objects.create(
+            consultation=consultation, user=person, kind=kind, sent_at=now
+        ),
+        lambda: _notify(consultation, person, kind),
+    )
 
 
 # The notification's wording, translated when shown (Notification.display_text).

@@ -11,6 +11,9 @@ PORTAL_SCHEDULE = {
     "workshop-reminders": {"command": "send_workshop_reminders", "cron": "5 * * * *"},
     # Consultations: "open for comments" and "closes in two days" (each sent once).
     "consultation-notices": {"command": "send_consultation_notices", "cron": "10 * * * *"},
+    # Surveys: "your office is asked" and, to offices that have not answered, "closes in
+    # two days" (each sent once).
+    "survey-notices": {"command": "send_survey_notices", "cron": "12 * * * *"},
     # Task-force meetings within a day: a reminder to their members (once per meeting).
     "meeting-reminders": {"command": "send_meeting_reminders", "cron": "20 * * * *"},
     # The daily digest of task-force notifications (one per person per day).

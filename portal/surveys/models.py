@@ -254,3 +254,25 @@ class SurveyResponse(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.status == ResponseStatus.SUBMITTED
+
+
+class NoticeKind(models.TextChoices):
+    OPENED = "opened", _("The survey opened")
+    CLOSING = "closing", _("The survey closes in two days and the office has not answered")
+
+
+class SurveyNotice(models.Model):
+    """That a person was told about a survey; the database refuses a second record."""
+
+    survey = models.ForeignKey(SurveyPage, on_delete=models.CASCADE, related_name="notices")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user", "kind"], name="survey_notice_once")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.user}"

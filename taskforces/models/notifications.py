@@ -40,6 +40,7 @@ class NotificationKind(models.TextChoices):
     PROPOSAL = "proposal", _("New proposal")
     ACTION = "action", _("Action item for you")
     CONSULTATION = "consultation", _("Consultation for comment")
+    SURVEY = "survey", _("Survey of offices")
 
 
 # The kinds e-mailed at once to people who chose immediate e-mail.

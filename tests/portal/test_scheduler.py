@@ -55,6 +55,7 @@ def test_the_portals_schedule_is_valid_and_has_the_recurring_commands():
         "run_task_retries",
         "send_workshop_reminders",
         "send_consultation_notices",
+        "send_survey_notices",
         "send_notification_digest",
         "send_meeting_reminders",
         "check_catalogue_freshness",
