@@ -2,6 +2,7 @@
 
 from django.urls import path, re_path
 
+from catalogue.pilots import views as pilots
 from catalogue.views import entries, listing, partners, questions
 
 # Routed below the catalogue index page (CatalogueIndexPage.subpage_urls).
@@ -11,6 +12,10 @@ catalogue_index_page_urls = [
     re_path(r"^export/(?P<format>csv|json)/$", listing.export, name="export"),
     path("questions/", questions.my_questions, name="my_questions"),
     path("questions/<int:question_id>/answer/", questions.question_answer, name="answer"),
+    path("pilots/", pilots.pilot_list, name="pilots"),
+    path("pilots/new/", pilots.pilot_edit, name="pilot_new"),
+    path("pilots/<int:pilot_id>/", pilots.pilot_detail, name="pilot"),
+    path("pilots/<int:pilot_id>/edit/", pilots.pilot_edit, name="pilot_edit"),
 ]
 
 # Routed below each entry page (CatalogueEntryPage.subpage_urls).

@@ -6,7 +6,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue import admin_queues
-from catalogue.models import Category, DeploymentModel, EntryReview, Question, WipoStandard
+from catalogue.models import (
+    Category,
+    DeploymentModel,
+    EntryReview,
+    Pilot,
+    Question,
+    WipoStandard,
+)
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -54,6 +61,31 @@ class QuestionViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+class PilotViewSet(ModelViewSet):
+    """The secretariat's view of the pilot projects offices record on the site."""
+
+    model = Pilot
+    icon = "list-ul"
+    menu_label = _("Pilot projects")
+    list_display = ["title", "lead_office", "status", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "goals", "results", "lessons"]
+    form_fields = [
+        "title",
+        "lead_office",
+        "offices",
+        "entries",
+        "status",
+        "started_on",
+        "ends_on",
+        "goals",
+        "results",
+        "lessons",
+    ]
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+
+
 class CatalogueGroup(SnippetViewSetGroup):
     """The catalogue's taxonomies and activity under one short label, so the sidebar
     shows it whole."""
@@ -67,6 +99,7 @@ class CatalogueGroup(SnippetViewSetGroup):
         DeploymentModelViewSet,
         EntryReviewViewSet,
         QuestionViewSet,
+        PilotViewSet,
     )
 
 

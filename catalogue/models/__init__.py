@@ -25,11 +25,16 @@ from .pages import (
     Lifecycle,
     SharingTerms,
 )
+from .pilots import MilestoneStatus, Pilot, PilotMilestone, PilotStatus
 from .reviews import CatalogueReviewTask, ChecklistItem, EntryReview, ReviewDecision
 from .summaries import FacetCountSummary
 from .taxonomies import DEPLOYMENT_MODELS, Category, DeploymentModel, WipoStandard
 
 __all__ = [
+    "MilestoneStatus",
+    "Pilot",
+    "PilotMilestone",
+    "PilotStatus",
     "COUNTED_ADOPTION_STATUSES",
     "DEPLOYMENT_MODELS",
     "Adoption",

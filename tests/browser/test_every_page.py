@@ -6,6 +6,7 @@ With SCREENSHOTS_DIR set (`make screenshots`), each page is also saved as a full
 PNG, named after the page type, width, language and whether someone is signed in.
 """
 
+import datetime
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,6 +16,9 @@ from django.conf import settings
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from catalogue.models import Pilot
+from network import services as network_services
+from network.models import Seat
 from taskforces.models import MembershipRole
 from tests import factories
 from tests.browser.conftest import browser_member, sign_in
@@ -55,6 +59,16 @@ def site(site_tree, cast):
         taskforce=forum, title="Cloud hosting for e-filing", category=category
     )
     factories.PostFactory(thread=forum_thread, author=cast.cio_b, body="Who hosts in the cloud?")
+    # The reader is their office's deputy, so the pilot form is theirs to fill in.
+    network_services.seat_assign(
+        office=cast.office_a, user=member, seat=Seat.DEPUTY, confirmed_by=None
+    )
+    pilot = Pilot.objects.create(
+        title="Shared OCR pilot", lead_office=cast.office_a, goals="Read scanned forms."
+    )
+    pilot.offices.add(cast.office_b)
+    pilot.entries.add(entry)
+    pilot.milestones.create(title="First batch", due_on=datetime.date(2026, 6, 1))
     workshop = factories.WorkshopPageFactory(parent=site_tree.workshops, title="Dialogue on ICT")
     article = factories.NewsArticlePageFactory(parent=site_tree.news, title="A network begins")
     public = {
@@ -87,6 +101,9 @@ def site(site_tree, cast):
         "register": f"{workshop.url}register/",
         "my-workshops": "/my/workshops/",
         "health-report": "/reports/health/",
+        "pilots": f"{site_tree.catalogue.url}pilots/",
+        "pilot": f"{site_tree.catalogue.url}pilots/{pilot.pk}/",
+        "pilot-form": f"{site_tree.catalogue.url}pilots/{pilot.pk}/edit/",
         "profile": "/accounts/profile/",
     }
     return {"member": member, "public": public, "members": members}
