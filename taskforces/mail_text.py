@@ -19,6 +19,8 @@ _ATTRIBUTION = re.compile(
     r"|El\b.*\bescribió\s*:"
     r"|.*\b(?:пишет|написал(?:\(а\)|а)?)\s*:"
     r"|في\s.*كتب.*:"
+    # Gmail in Russian and others name no verb: "пн, 7 дек. 2026 г. в 22:00, Ana <a@b>:".
+    r"|.*\d.*<[^<>@\s]+@[^<>\s]+>\s*:"
     r"|.*写道\s*[:：]"
     r")\s*$",
     re.IGNORECASE,
@@ -85,9 +87,9 @@ def strip_reply(text: str) -> str:
 class _TextFromHtml(HTMLParser):
     """Block elements and <br> become line breaks; quoted parts and scripts are left out."""
 
-    _BLOCKS = frozenset(
-        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "table"}
-    )
+    # Lines (a break unless one is there) and paragraphs (a blank line before and after).
+    _LINES = frozenset({"div", "li", "tr"})
+    _PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "table", "ul"})
     _SKIPPED = frozenset({"blockquote", "script", "style", "head", "title"})
 
     def __init__(self):
@@ -102,16 +104,23 @@ class _TextFromHtml(HTMLParser):
             if tag not in {"br", "hr", "img", "meta", "link", "input"}:
                 self.skipping.append(tag)
             return
-        if tag in self._BLOCKS:
+        if tag == "br":
             self.parts.append("\n")
+        else:
+            self._break(tag)
+
+    def _break(self, tag: str) -> None:
+        wanted = 2 if tag in self._PARAGRAPHS else 1 if tag in self._LINES else 0
+        tail = "".join(self.parts[-3:])
+        present = len(tail) - len(tail.rstrip("\n"))
+        self.parts.append("\n" * max(0, wanted - present))
 
     def handle_endtag(self, tag):
         if self.skipping:
             if self.skipping[-1] == tag:
                 self.skipping.pop()
             return
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
+        self._break(tag)
 
     def handle_data(self, data):
         if not self.skipping:

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 import pytest
@@ -106,6 +107,8 @@ def test_the_mention_e_mail_carries_the_persons_signed_reply_address(workspace):
     mentioning = notify_by_mention(workspace)
     address = reply_to_of_mail_to(workspace.member)
     assert address.endswith(f"@{DOMAIN}") and len(address.split("@")[0]) <= 64
+    (sent,) = [m for m in mail.outbox if m.to == [workspace.member.email]]
+    assert sent.message()["Reply-To"] == address  # the header as it goes out
     target = read_reply_address(address)
     assert (target.user_id, target.thread_id, target.post_id) == (
         workspace.member.pk,
@@ -229,6 +232,20 @@ def test_an_html_only_reply_is_posted_as_its_text_without_the_quote(workspace, r
     assert new_posts(workspace).get(author=workspace.member).body == "D’accord."
 
 
+def test_a_reply_in_the_forum_is_posted_for_a_member_who_never_joined(forum_workspace, receiver):
+    mentioning = notify_by_mention(forum_workspace)
+    smtp_send(
+        receiver,
+        reply_message(
+            sender=forum_workspace.member.email,
+            to=reply_to_of_mail_to(forum_workspace.member),
+            text="Thanks for asking.",
+        ),
+    )
+    post = Post.objects.get(thread=forum_workspace.thread, body="Thanks for asking.")
+    assert (post.author, post.reply_to) == (forum_workspace.member, mentioning)
+
+
 def test_a_reply_from_someone_removed_from_the_task_force_is_refused_with_a_notice(
     workspace, receiver
 ):
@@ -347,6 +364,12 @@ def test_an_out_of_office_answer_is_not_posted(workspace, receiver):
         ),
     )
     assert not Post.objects.filter(body__startswith="I am away").exists()
+
+
+def test_the_smtp_command_does_not_start_without_a_reply_domain(settings):
+    settings.TASKFORCES_REPLY_DOMAIN = ""
+    with pytest.raises(CommandError, match="REPLY_DOMAIN"):
+        call_command("receive_mail", port=free_port())
 
 
 # The provider's inbound webhook (Postmark, through django-anymail) ---------------------------
