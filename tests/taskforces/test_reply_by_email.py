@@ -232,6 +232,23 @@ def test_an_html_only_reply_is_posted_as_its_text_without_the_quote(workspace, r
     assert new_posts(workspace).get(author=workspace.member).body == "D’accord."
 
 
+def test_a_reply_about_a_post_hidden_since_is_posted_in_the_thread_as_a_plain_post(
+    workspace, receiver
+):
+    mentioning = notify_by_mention(workspace)
+    services.post_hide(post=mentioning, moderator=workspace.secretariat, reason="Off topic")
+    smtp_send(
+        receiver,
+        reply_message(
+            sender=workspace.member.email,
+            to=reply_to_of_mail_to(workspace.member),
+            text="Still, my answer.",
+        ),
+    )
+    post = Post.objects.get(thread=workspace.thread, body="Still, my answer.")
+    assert (post.author, post.reply_to) == (workspace.member, None)
+
+
 def test_a_reply_in_the_forum_is_posted_for_a_member_who_never_joined(forum_workspace, receiver):
     mentioning = notify_by_mention(forum_workspace)
     smtp_send(
