@@ -55,6 +55,8 @@ def entry_context(request, entry) -> dict:
         else 0,
         "is_provider": is_provider,
     }
+    if permissions.can_read_shared_answers(user):
+        context["shared_answers"] = selectors.entry_shared_answers(entry)
     if permissions.can_express_interest(user) and member_office_id not in own:
         context["interest_offered"] = True
         context["is_interested"] = Interest.objects.filter(entry=entry, user=user).exists()
@@ -173,7 +175,7 @@ def question_ask(request, entry):
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
-            services.question_ask(entry=entry, user=request.user, body=form.cleaned_data["body"])
+            services.question_ask(entry=entry, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
