@@ -73,8 +73,7 @@ CEILINGS = {
     "workspace members": {"member": 13},
     "forum": {"member": 15},
     "forum thread": {"member": 17},
-    # Members: one more for the published questions and answers (selectors.entry_shared_answers).
-    "catalogue entry": {"visitor": 20, "member": 27},
+    "catalogue entry": {"visitor": 20, "member": 26},
     "consultation index": {"member": 13},
     "consultation page": {"member": 16},
     # The account, the report's 17 aggregate queries (docs/reports.md), then the layout.

@@ -55,8 +55,6 @@ def entry_context(request, entry) -> dict:
         else 0,
         "is_provider": is_provider,
     }
-    if permissions.can_read_shared_answers(user):
-        context["shared_answers"] = selectors.entry_shared_answers(entry)
     if permissions.can_express_interest(user) and member_office_id not in own:
         context["interest_offered"] = True
         context["is_interested"] = Interest.objects.filter(entry=entry, user=user).exists()
@@ -71,6 +69,12 @@ def entry_context(request, entry) -> dict:
             Question.objects.filter(entry=entry)
             .select_related("asked_by")
             .order_by("-created_at")[:20]
+        )
+        context["shared_answers"] = selectors.entry_shared_answers(entry)
+    elif permissions.can_read_shared_answers(user):
+        # Members: their own questions and the published ones in one query.
+        context["my_questions"], context["shared_answers"] = selectors.entry_questions_for_asker(
+            entry, user
         )
     elif user.is_authenticated:
         context["my_questions"] = list(Question.objects.filter(entry=entry, asked_by=user))
