@@ -11,6 +11,9 @@ catalogue_index_page_urls = [
     re_path(r"^export/(?P<format>csv|json)/$", listing.export, name="export"),
     path("questions/", questions.my_questions, name="my_questions"),
     path("questions/<int:question_id>/answer/", questions.question_answer, name="answer"),
+    path("questions/<int:question_id>/publish/", questions.question_publish, name="publish"),
+    path("questions/<int:question_id>/share/", questions.question_share, name="share"),
+    path("questions/<int:question_id>/withdraw/", questions.question_withdraw, name="withdraw"),
 ]
 
 # Routed below each entry page (CatalogueEntryPage.subpage_urls).
