@@ -232,3 +232,17 @@ def test_a_stopped_alert_is_not_sent(cast, publish_entry, reindex, send):
     reindex()
 
     assert send(timezone.now()) == 0
+
+
+def test_a_members_only_result_reaches_members_only(cast, reindex, mailbox, send):
+    """A person's profile is found by network members; an account outside it is not told."""
+    outsider = factories.UserFactory(is_active=True)
+    save_alert(outsider, query="Translatorova")
+    save_alert(cast.member, query="Translatorova")
+    make_member(cast.office_b, MemberRole.EXPERT, first_name="Tania", last_name="Translatorova")
+    reindex()
+
+    assert send(timezone.now()) == 1
+
+    assert "Translatorova" in text_of(mailbox.to(cast.member.email)[0])
+    assert mailbox.to(outsider.email) == []

@@ -71,6 +71,22 @@ def test_alert_me_from_the_catalogue_saves_its_filters(client, cast, site_tree):
     assert alert.language == "fr"
 
 
+def test_the_catalogues_alert_form_follows_the_filters_htmx_applies(client, cast, site_tree):
+    client.force_login(cast.member)
+
+    response = client.get(
+        site_tree.catalogue.url,
+        {"q": "ocr", "kind": "service"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="catalogue-results",
+    )
+
+    page = BeautifulSoup(response.content, "html.parser")
+    swapped = page.select_one("#alert-me-catalogue[hx-swap-oob]")
+    assert swapped is not None
+    assert swapped.select_one("input[name=params]")["value"] == "q=ocr&kind=service"
+
+
 @pytest.mark.parametrize(
     "data",
     [
