@@ -73,6 +73,7 @@ urlpatterns += localisation.localised_patterns(
     path("search/", include("search.urls")),
     path("my/", include("taskforces.urls")),
     path("my/workshops/", include("portal.workshops.urls")),
+    path("alerts/", include("portal.alerts.urls")),
     path("reports/", include("portal.reports.urls")),
     path("", include(localisation.page_urls)),
 )

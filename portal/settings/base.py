@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "portal.workshops",
     "portal.consultations",
     "portal.surveys",
+    "portal.alerts",
     "portal.reports",
     "network",
     "catalogue",

@@ -15,6 +15,8 @@ from django.conf import settings
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from portal.alerts import links
+from portal.alerts.models import SavedSearch
 from taskforces.models import MembershipRole
 from tests import factories
 from tests.browser.conftest import browser_member, sign_in
@@ -57,6 +59,9 @@ def site(site_tree, cast):
     factories.PostFactory(thread=forum_thread, author=cast.cio_b, body="Who hosts in the cloud?")
     workshop = factories.WorkshopPageFactory(parent=site_tree.workshops, title="Dialogue on ICT")
     article = factories.NewsArticlePageFactory(parent=site_tree.news, title="A network begins")
+    alert = SavedSearch.objects.create(
+        user=member, name="Machine translation", source="search", params="q=machine", language="en"
+    )
     public = {
         "home": "/",
         "about": site_tree.about.url,
@@ -73,6 +78,7 @@ def site(site_tree, cast):
         "article": article.url,
         "forum": forum.url,
         "search": "/search/?q=network",
+        "alert-unsubscribe": links.unsubscribe_url(alert).removeprefix(settings.PORTAL_BASE_URL),
         "not-found": "/no-such-page/",
     }
     members = {
@@ -88,6 +94,7 @@ def site(site_tree, cast):
         "my-workshops": "/my/workshops/",
         "health-report": "/reports/health/",
         "profile": "/accounts/profile/",
+        "my-alerts": "/alerts/",
     }
     return {"member": member, "public": public, "members": members}
 
