@@ -23,19 +23,6 @@ MINIMUM_OFFICES_FOR_AGGREGATES = 5
 # Partner matching pairs a low score with a high one.
 LOW_SCORES = (1, 2)
 HIGH_SCORES = (4, 5)
-# An office that keeps its scores to itself is described to others by band, never by
-# score: partner matching names the dimensions where it is in the top band (HIGH_SCORES).
-BAND_NAMES = {
-    "top": _("top band (4 or 5)"),
-    "middle": _("middle band (3)"),
-    "bottom": _("bottom band (1 or 2)"),
-}
-
-
-def band_of(score: int) -> str:
-    if score in HIGH_SCORES:
-        return "top"
-    return "bottom" if score in LOW_SCORES else "middle"
 
 
 def office_needs(scores: dict[str, int | None]) -> dict[str, int]:

@@ -44,8 +44,19 @@ class PeerRow:
 
 
 @dataclass(frozen=True)
+class LatestAssessment:
+    """What the office page shows of the office's latest submitted assessment."""
+
+    year: int
+    shared_with_members: bool
+    scores: dict[str, int | None]
+
+
+@dataclass(frozen=True)
 class PeerComparison:
     groups: list[PeerGroup]
+    # The office's own latest submitted assessment, read in the same query; None if none.
+    latest: LatestAssessment | None = None
 
     @property
     def network(self) -> PeerGroup:
@@ -98,16 +109,24 @@ def _group(key: str, label: str, answers: list[tuple[int, str, int]]) -> PeerGro
 
 
 def peer_comparison(office: OfficePage) -> PeerComparison:
-    """The network's, the region's and the kind's medians for ``office``, in one query."""
+    """The network's, the region's and the kind's medians for ``office`` (the page read, a
+    translation included), with its own latest submitted assessment, in one query."""
+    own_id = office.original.pk
     network, region, kind = [], [], []
-    for office_id, region_id, office_kind, dimension, score in AssessmentAnswer.objects.filter(
-        assessment__in=latest_submitted_ids(), score__isnull=False
-    ).values_list(
-        "assessment__office_id",
-        "assessment__office__region_id",
-        "assessment__office__kind",
-        "dimension",
-        "score",
+    own: dict[str, int] = {}
+    latest = None
+    for office_id, region_id, office_kind, year, shared, dimension, score in (
+        AssessmentAnswer.objects.filter(assessment__in=latest_submitted_ids(), score__isnull=False)
+        .values_list(
+            "assessment__office_id",
+            "assessment__office__region_id",
+            "assessment__office__kind",
+            "assessment__year",
+            "assessment__shared_with_members",
+            "dimension",
+            "score",
+        )
+        .order_by()
     ):
         answer = (office_id, dimension, score)
         network.append(answer)
@@ -115,12 +134,17 @@ def peer_comparison(office: OfficePage) -> PeerComparison:
             region.append(answer)
         if office_kind == office.kind:
             kind.append(answer)
+        if office_id == own_id:
+            own[dimension] = score
+            latest = (year, shared)
     region_label = _("Median of offices in %(region)s") % {"region": office.region}
     kind_label = str(KIND_MEDIAN_LABELS.get(office.kind, _("Median of offices of its kind")))
-    return PeerComparison(
-        [
-            _group("network", _("Network median"), network),
-            _group("region", region_label, region),
-            _group("kind", kind_label, kind),
-        ]
-    )
+    groups = [
+        _group("network", _("Network median"), network),
+        _group("region", region_label, region),
+        _group("kind", kind_label, kind),
+    ]
+    if latest is None:
+        return PeerComparison(groups)
+    scores = {dimension.value: own.get(dimension.value) for dimension in Dimension}
+    return PeerComparison(groups, LatestAssessment(*latest, scores=scores))

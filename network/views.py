@@ -129,16 +129,14 @@ def _office_page_context(request, office: OfficePage) -> dict:
 
 def _maturity_context(user, office: OfficePage) -> dict:
     """The medians for every member; the office's scores for those who may see them."""
-    original = office.original
-    assessment = selectors.latest_submitted_assessment(original)
+    peers = peer_comparison(office)
+    assessment = peers.latest
     if assessment is None:
         return {}
-    peers = peer_comparison(office)
     context = {"assessment": assessment, "peers": peers, "peer_rows": peers.rows()}
-    if permissions.can_see_office_scores(user, original, assessment):
-        scores = assessment.scores()
-        context["peer_rows"] = peers.rows(scores)
-        context["chart"] = maturity_chart(scores, peers.network.medians)
+    if permissions.can_see_office_scores(user, office.original, assessment):
+        context["peer_rows"] = peers.rows(assessment.scores)
+        context["chart"] = maturity_chart(assessment.scores, peers.network.medians)
     return context
 
 
