@@ -11,6 +11,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -84,13 +85,11 @@ class PeerComparison:
 
 
 def latest_submitted_ids():
-    """The id of each published office's latest submitted assessment, as a subquery."""
-    return (
-        Assessment.objects.filter(status=AssessmentStatus.SUBMITTED, office__live=True)
-        .order_by("office_id", "-year")
-        .distinct("office_id")
-        .values("id")
-    )
+    """The id of each published office's latest submitted assessment, as a subquery (in
+    plain SQL: `make run` uses SQLite, which has no DISTINCT ON)."""
+    submitted = Assessment.objects.filter(status=AssessmentStatus.SUBMITTED)
+    latest = submitted.filter(office=OuterRef("office")).order_by("-year").values("id")[:1]
+    return submitted.filter(office__live=True, id=Subquery(latest)).values("id")
 
 
 def _group(key: str, label: str, answers: list[tuple[int, str, int]]) -> PeerGroup:

@@ -3,6 +3,7 @@
 Each view asks network.permissions before it reads or writes anything.
 """
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -133,9 +134,12 @@ def _maturity_context(user, office: OfficePage) -> dict:
     assessment = peers.latest
     if assessment is None:
         return {}
-    context = {"assessment": assessment, "peers": peers, "peer_rows": peers.rows()}
-    if permissions.can_see_office_scores(user, office.original, assessment):
-        context["peer_rows"] = peers.rows(assessment.scores)
+    if not permissions.can_see_office_scores(user, office.original, assessment):
+        # Not even in the template's context: the year is all the page says of it.
+        assessment = replace(assessment, scores={})
+        peers = replace(peers, latest=assessment)
+    context = {"assessment": assessment, "peers": peers, "peer_rows": peers.rows(assessment.scores)}
+    if assessment.scores:
         context["chart"] = maturity_chart(assessment.scores, peers.network.medians)
     return context
 
