@@ -364,6 +364,15 @@ class PartnerSuggestion:
     def strengths(self) -> list[tuple]:
         return self.partner.strengths
 
+    @property
+    def shares_scores(self) -> bool:
+        return self.partner.shares_scores
+
+    @property
+    def strength_labels(self) -> str:
+        """The dimensions where the partner is in the top band, named, never scored."""
+        return ", ".join(str(dimension.label) for dimension, _t, _o in self.strengths)
+
 
 def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[PartnerSuggestion]]:
     """Partner offices for ``office``, each with the listed entries it provides in the
