@@ -165,6 +165,17 @@ class QuestionForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    may_share = forms.BooleanField(
+        label=_("My question may be shared"),
+        required=False,
+        help_text=_(
+            "The provider may then publish your question and its answer for every member "
+            "on this page. You can withdraw it at any time."
+        ),
+    )
+    share_anonymously = forms.BooleanField(
+        label=_("Share it without naming my office"), required=False
+    )
 
 
 class AnswerForm(forms.Form):
@@ -174,6 +185,17 @@ class AnswerForm(forms.Form):
         max_length=8000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    publish = forms.BooleanField(
+        label=_("Publish this answer for all members"),
+        required=False,
+        help_text=_("If the person who asked has not agreed yet, they are asked first."),
+    )
+
+
+class ShareConsentForm(forms.Form):
+    """The asker agrees to share their question and its answer."""
+
+    anonymously = forms.BooleanField(label=_("Share it without naming my office"), required=False)
 
 
 @functools.cache

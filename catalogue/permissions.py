@@ -71,3 +71,13 @@ def can_ask(user) -> bool:
 
 def can_answer(user, question) -> bool:
     return is_secretariat(user) or is_provider(user, question.entry)
+
+
+def can_consent_to_share(user, question) -> bool:
+    """Only the person who asked agrees to share their question, or takes it back."""
+    return user.is_authenticated and question.asked_by_id == user.pk
+
+
+def can_read_shared_answers(user) -> bool:
+    """Published answers are for members, as the questions are asked among them."""
+    return is_member(user)

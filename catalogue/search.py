@@ -1,6 +1,7 @@
 """What the catalogue puts into site search: its listed entries for everyone, and each
 answered question to a provider for those who may read it on the entry's page (the
-person who asked, the entry's providers and the secretariat)."""
+person who asked, the entry's providers and the secretariat; every member once the
+answer is published with the asker's agreement)."""
 
 from django.db.models import Q
 from django.db.models.signals import post_save
@@ -12,6 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from catalogue import selectors
 from catalogue.models import CatalogueEntryPage, Category, Question
 from network.permissions import is_secretariat, represented_office_ids
+from network.search import MEMBERS
 from search import services
 from search.entries import PAGE_SOURCE, EntryData, guess_language
 from search.models import Kind
@@ -110,13 +112,16 @@ def question_entry(question: Question) -> EntryData | None:
     if entry is None:
         return None
     text = f"{question.body} {question.answer}"
+    readers = [asker_key(question.asked_by_id), provider_key(entry.pk), SECRETARIAT]
+    if question.is_published and question.has_share_consent:
+        readers.append(MEMBERS)
     return EntryData(
         source=Question._meta.label_lower,
         source_pk=str(question.pk),
         kind=Kind.QUESTION,
         title=Truncator(" ".join(question.body.split())).chars(QUESTION_TITLE_LENGTH),
         url=f"{entry.url}#question-{question.pk}",
-        readers=[asker_key(question.asked_by_id), provider_key(entry.pk), SECRETARIAT],
+        readers=readers,
         body=" ".join(text.split()),
         context=entry.title,
         language=guess_language(text),

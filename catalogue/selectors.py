@@ -32,6 +32,7 @@ from catalogue.models import (
     FreshnessState,
     Licence,
     Lifecycle,
+    Question,
 )
 from network.models import Assessment, OfficePage
 from network.selectors import PartnerOffice, partner_offices
@@ -39,6 +40,7 @@ from portal.models import Language, Region
 from portal.page_languages import in_reader_language_condition, public
 
 PAGE_SIZE = 24
+SHARED_ANSWERS_SHOWN = 50
 MAX_COMPARED = 4
 
 
@@ -290,6 +292,36 @@ def entries_answered_by(user) -> QuerySet | None:
     return entries
 
 
+PUBLISHED_ANSWER = Q(published_at__isnull=False, answered_at__isnull=False)
+
+
+def entry_shared_answers(entry: CatalogueEntryPage) -> list[Question]:
+    """The answers published for every member on the entry's page, newest first, with
+    each asker's office, in one query."""
+    return list(
+        Question.objects.filter(PUBLISHED_ANSWER, entry=entry)
+        .select_related("asked_by__member__office")
+        .order_by("-published_at")[:SHARED_ANSWERS_SHOWN]
+    )
+
+
+def entry_questions_for_asker(entry: CatalogueEntryPage, user) -> tuple[list, list]:
+    """(the person's own questions about the entry, the published answers), read in the
+    one query the page made for the former alone."""
+    rows = list(
+        Question.objects.filter(Q(asked_by=user) | PUBLISHED_ANSWER, entry=entry)
+        .select_related("asked_by__member__office")
+        .order_by("-created_at")
+    )
+    own = [question for question in rows if question.asked_by_id == user.pk]
+    shared = sorted(
+        (question for question in rows if question.published_at and question.answered_at),
+        key=lambda question: question.published_at,
+        reverse=True,
+    )
+    return own, shared[:SHARED_ANSWERS_SHOWN]
+
+
 # What the network's pages show of the catalogue ---------------------------------------------
 
 
@@ -331,6 +363,15 @@ class PartnerSuggestion:
     @property
     def strengths(self) -> list[tuple]:
         return self.partner.strengths
+
+    @property
+    def shares_scores(self) -> bool:
+        return self.partner.shares_scores
+
+    @property
+    def strength_labels(self) -> str:
+        """The dimensions where the partner is in the top band, named, never scored."""
+        return ", ".join(str(dimension.label) for dimension, _t, _o in self.strengths)
 
 
 def partner_suggestions(office: OfficePage) -> tuple[Assessment | None, list[PartnerSuggestion]]:

@@ -16,6 +16,9 @@ catalogue_index_page_urls = [
     path("pilots/new/", pilots.pilot_edit, name="pilot_new"),
     path("pilots/<int:pilot_id>/", pilots.pilot_detail, name="pilot"),
     path("pilots/<int:pilot_id>/edit/", pilots.pilot_edit, name="pilot_edit"),
+    path("questions/<int:question_id>/publish/", questions.question_publish, name="publish"),
+    path("questions/<int:question_id>/share/", questions.question_share, name="share"),
+    path("questions/<int:question_id>/withdraw/", questions.question_withdraw, name="withdraw"),
 ]
 
 # Routed below each entry page (CatalogueEntryPage.subpage_urls).

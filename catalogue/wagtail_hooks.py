@@ -54,7 +54,7 @@ class QuestionViewSet(ModelViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions to providers")
-    list_display = ["entry", "asked_by", "created_at", "answered_at"]
+    list_display = ["entry", "asked_by", "created_at", "answered_at", "published_at"]
     search_fields = ["body", "answer", "entry__title"]
     form_fields = ["body", "answer"]
     add_to_admin_menu = False

@@ -232,6 +232,14 @@ class AssessmentExportForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
 
+class AssessmentSharingForm(forms.Form):
+    """Whether the office shares a year's exact scores with the network's members."""
+
+    share = forms.TypedChoiceField(
+        choices=[("1", _("Share")), ("0", _("Do not share"))], coerce=lambda value: value == "1"
+    )
+
+
 class NominationChoiceForm(forms.Form):
     """The nomination the secretariat decides on."""
 

@@ -25,6 +25,20 @@ LOW_SCORES = (1, 2)
 HIGH_SCORES = (4, 5)
 
 
+def office_needs(scores: dict[str, int | None]) -> dict[str, int]:
+    """The dimensions an office needs help in, with its score there. Offices state no needs
+    of their own: they are the dimensions scored 1 or 2, or when none is, those at the
+    office's lowest score if it is below the top band."""
+    scored = {dimension: score for dimension, score in scores.items() if score is not None}
+    weak = {dimension: score for dimension, score in scored.items() if score in LOW_SCORES}
+    if weak or not scored:
+        return weak
+    lowest = min(scored.values())
+    if lowest in HIGH_SCORES:
+        return {}
+    return {dimension: score for dimension, score in scored.items() if score == lowest}
+
+
 class Dimension(models.TextChoices):
     STRATEGY = "strategy", _("Digital strategy and governance")
     ONLINE_SERVICES = "online_services", _("Online services to users")

@@ -94,7 +94,29 @@ def can_edit_office(user, office: OfficePage) -> bool:
 
 
 def can_view_assessments(user, office: OfficePage) -> bool:
+    """The office's maturity section: the medians it is compared with, for every member."""
     return is_member(user)
+
+
+def is_office_member(user, office: OfficePage) -> bool:
+    """A member of the network who works for this office (or represents it)."""
+    if not is_member(user):
+        return False
+    return user.member_office_id == office.pk or is_office_representative(user, office)
+
+
+def can_see_office_scores(user, office: OfficePage, assessment=None) -> bool:
+    """An office's exact maturity scores: its own people and the secretariat always; the
+    other members only when the office shares ``assessment``; visitors never."""
+    if is_secretariat(user) or is_office_member(user, office):
+        return True
+    return bool(assessment is not None and assessment.shared_with_members and is_member(user))
+
+
+def can_share_scores(user, office: OfficePage) -> bool:
+    """Whether the office shares its scores is the office's choice: its head of ICT or
+    deputy decides, not the secretariat."""
+    return is_office_representative(user, office)
 
 
 def can_edit_assessment(user, office: OfficePage) -> bool:

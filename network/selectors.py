@@ -3,18 +3,11 @@
 Each function does a fixed number of queries, however many offices or people it returns.
 """
 
-import statistics
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from network.maturity import (
-    HIGH_SCORES,
-    LOW_SCORES,
-    MINIMUM_OFFICES_FOR_AGGREGATES,
-    Dimension,
-)
+from network.maturity import HIGH_SCORES, Dimension, office_needs
 from network.models import (
     Assessment,
     AssessmentAnswer,
@@ -24,6 +17,7 @@ from network.models import (
     OfficePage,
     SeatTerm,
 )
+from network.peers import latest_submitted_ids
 from portal.page_languages import children_in_every_locale, in_reader_language, public
 
 
@@ -131,86 +125,63 @@ def office_assessments(office: OfficePage) -> QuerySet[Assessment]:
     return Assessment.objects.filter(office=office).order_by("-year")
 
 
-def network_medians(year: int) -> dict[str, float] | None:
-    """The median score per dimension among the offices that submitted for ``year``.
-
-    None when fewer than MINIMUM_OFFICES_FOR_AGGREGATES offices submitted, so that no
-    single office's answers can be read off the aggregate.
-    """
-    submitted = Assessment.objects.filter(year=year, status=AssessmentStatus.SUBMITTED)
-    if submitted.count() < MINIMUM_OFFICES_FOR_AGGREGATES:
-        return None
-    scores = defaultdict(list)
-    for dimension, score in AssessmentAnswer.objects.filter(
-        assessment__in=submitted, score__isnull=False
-    ).values_list("dimension", "score"):
-        scores[dimension].append(score)
-    return {
-        dimension.value: statistics.median(scores[dimension.value])
-        for dimension in Dimension
-        if scores[dimension.value]
-    }
-
-
 @dataclass
 class PartnerOffice:
     office: OfficePage
-    # Dimensions where the partner is strong and this office is not: (dimension, theirs, ours)
-    strengths: list[tuple[Dimension, int, int]] = field(default_factory=list)
+    # Whether the partner shares its scores with the network's members: if not, its
+    # scores are not kept here at all, and the partner page names bands (network.peers).
+    shares_scores: bool = False
+    # Dimensions where the partner is in the top band and this office needs help:
+    # (dimension, theirs or None when not shared, ours)
+    strengths: list[tuple[Dimension, int | None, int]] = field(default_factory=list)
 
     def strong_dimensions(self) -> set[str]:
         return {dimension.value for dimension, _theirs, _ours in self.strengths}
 
 
 def partner_offices(office: OfficePage) -> tuple[Assessment | None, list[PartnerOffice]]:
-    """Offices scoring 4-5 where ``office`` scores 1-2 in its latest submitted assessment,
-    those strong in more dimensions first. The catalogue adds what they provide.
+    """Offices in the top band (4-5) where ``office`` needs help (network.maturity.office_needs)
+    in its latest submitted assessment, those strong in more dimensions first, then by name:
+    never by the scores of offices that keep them to themselves. The catalogue adds what
+    they provide.
     """
     own = latest_submitted_assessment(office)
     if own is None:
         return None, []
-    weak = {
-        dimension: score
-        for dimension, score in own.scores().items()
-        if score is not None and score in LOW_SCORES
-    }
-    if not weak:
+    needs = office_needs(own.scores())
+    if not needs:
         return own, []
-    strong_answers = _strong_answers_elsewhere(office, weak)
+    strong_answers = _strong_answers_elsewhere(office, needs)
     partners: dict[int, PartnerOffice] = {}
     live_offices = OfficePage.objects.live().in_bulk(
-        {office_id for office_id, _dimension, _score in strong_answers}
+        {office_id for office_id, _dimension, _score, _shared in strong_answers}
     )
-    for office_id, dimension, score in strong_answers:
+    for office_id, dimension, score, shared in strong_answers:
         if office_id in live_offices:
-            partner = partners.setdefault(office_id, PartnerOffice(live_offices[office_id]))
-            partner.strengths.append((Dimension(dimension), score, weak[dimension]))
-    ordered = sorted(
-        partners.values(),
-        key=lambda p: (-len(p.strengths), -sum(t for _d, t, _o in p.strengths), p.office.title),
-    )
+            partner = partners.setdefault(
+                office_id, PartnerOffice(live_offices[office_id], shares_scores=shared)
+            )
+            theirs = score if shared else None
+            partner.strengths.append((Dimension(dimension), theirs, needs[dimension]))
+    ordered = sorted(partners.values(), key=lambda p: (-len(p.strengths), p.office.title))
     for partner in ordered:
         partner.strengths.sort(key=lambda strength: list(Dimension).index(strength[0]))
     return own, ordered
 
 
-def _strong_answers_elsewhere(office: OfficePage, dimensions) -> list[tuple[int, str, int]]:
-    """(office id, dimension, score) where other offices' latest submitted assessments
-    score 4-5 in one of ``dimensions``."""
-    latest_by_office: dict[int, int] = {}
-    for office_id, assessment_id in (
-        Assessment.objects.filter(status=AssessmentStatus.SUBMITTED)
-        .exclude(office=office)
-        .order_by("office_id", "-year")
-        .values_list("office_id", "id")
-    ):
-        latest_by_office.setdefault(office_id, assessment_id)
+def _strong_answers_elsewhere(office: OfficePage, dimensions) -> list[tuple[int, str, int, bool]]:
+    """(office id, dimension, score, shared) where other offices' latest submitted
+    assessments score 4-5 in one of ``dimensions``."""
     return list(
         AssessmentAnswer.objects.filter(
-            assessment_id__in=latest_by_office.values(),
+            assessment_id__in=latest_submitted_ids(),
             dimension__in=dimensions,
             score__in=HIGH_SCORES,
-        ).values_list("assessment__office_id", "dimension", "score")
+        )
+        .exclude(assessment__office=office)
+        .values_list(
+            "assessment__office_id", "dimension", "score", "assessment__shared_with_members"
+        )
     )
 
 

@@ -24,5 +24,6 @@ office_page_urls = [
     path("", views.office_page, name="index_route"),
     path("assessment/", views.assessment_edit, name="assessment"),
     path("assessment/<int:year>/", views.assessment_edit, name="assessment_year"),
+    path("assessment/<int:year>/sharing/", views.assessment_sharing, name="assessment_sharing"),
     path("nominate/", views.nomination_create, name="nominate"),
 ]

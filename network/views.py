@@ -3,6 +3,7 @@
 Each view asks network.permissions before it reads or writes anything.
 """
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -23,6 +24,7 @@ from network.decorators import members_required
 from network.forms import (
     AssessmentExportForm,
     AssessmentForm,
+    AssessmentSharingForm,
     DirectoryFilterForm,
     InvitationAcceptForm,
     NominationChoiceForm,
@@ -31,6 +33,7 @@ from network.forms import (
     ProfileForm,
 )
 from network.models import InvitationStatus, Member, Nomination, NominationStatus, OfficePage
+from network.peers import peer_comparison
 from portal.exports import csv_response
 
 PAGE_SIZE = 24
@@ -121,11 +124,23 @@ def _office_page_context(request, office: OfficePage) -> dict:
         context["members"] = selectors.office_members(original)
         context["seat_history"] = selectors.seat_history(original)
     if permissions.can_view_assessments(user, original):
-        assessment = selectors.latest_submitted_assessment(original)
-        if assessment is not None:
-            medians = selectors.network_medians(assessment.year)
-            context["assessment"] = assessment
-            context["chart"] = maturity_chart(assessment.scores(), medians)
+        context.update(_maturity_context(user, office))
+    return context
+
+
+def _maturity_context(user, office: OfficePage) -> dict:
+    """The medians for every member; the office's scores for those who may see them."""
+    peers = peer_comparison(office)
+    assessment = peers.latest
+    if assessment is None:
+        return {}
+    if not permissions.can_see_office_scores(user, office.original, assessment):
+        # Not even in the template's context: the year is all the page says of it.
+        assessment = replace(assessment, scores={})
+        peers = replace(peers, latest=assessment)
+    context = {"assessment": assessment, "peers": peers, "peer_rows": peers.rows(assessment.scores)}
+    if assessment.scores:
+        context["chart"] = maturity_chart(assessment.scores, peers.network.medians)
     return context
 
 
@@ -181,11 +196,34 @@ def assessment_edit(request, office: OfficePage, year: int | None = None):
         "assessment": assessment,
         "form": form,
         "editable": editable,
+        "can_share": permissions.can_share_scores(request.user, original),
         "history": selectors.office_assessments(original),
         "subpage_title": _("ICT maturity self-assessment %(year)s") % {"year": year},
     }
     status = 400 if form.is_bound and form.errors else 200
     return TemplateResponse(request, "network/assessment_form.html", context, status=status)
+
+
+@members_required
+@require_http_methods(["POST"])
+def assessment_sharing(request, office: OfficePage, year: int):
+    """The office's choice to share a year's exact scores with the network's members."""
+    original = office.original
+    if not permissions.can_share_scores(request.user, original):
+        raise PermissionDenied(_("Only the office's head of ICT or deputy share its scores."))
+    assessment = get_object_or_404(original.assessments, year=year)
+    form = AssessmentSharingForm(request.POST)
+    if not form.is_valid():
+        return render(request, "400.html", {"message": _("Say whether to share.")}, status=400)
+    shared = form.cleaned_data["share"]
+    services.assessment_sharing_set(assessment=assessment, shared=shared)
+    messages.success(
+        request,
+        _("Your scores are now shared with the network's members.")
+        if shared
+        else _("Your scores are now seen only by your office and the secretariat."),
+    )
+    return redirect(office.url + office.reverse_subpage("assessment_year", args=[year]))
 
 
 @members_required

@@ -84,20 +84,28 @@ def send_templated_email(
     reply_to: list[str] | None = None,
     attachments: list[tuple[str, str, str]] | None = None,
     language: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     """Render ``<template>_subject.txt`` and ``<template>_body.txt`` and queue the e-mail.
 
     Each reader gets it in their language and time zone (``language`` forces one, for
     someone without an account yet). Queued only once the current transaction commits,
     so nobody is told about something that was then rolled back. ``attachments`` are
-    (file name, text, MIME type).
+    (file name, text, MIME type); ``headers`` are added to each copy (List-Unsubscribe).
     """
     context = {"base_url": settings.PORTAL_BASE_URL, **context}
     for (reader_language, zone), addresses in _group_by_locale(to, language).items():
         with reader_locale(reader_language, zone):
             subject = _one_line(render_to_string(f"{template}_subject.txt", context))
             body = render_to_string(f"{template}_body.txt", context)
-        _queue(subject=subject, body=body, to=addresses, reply_to=reply_to, files=attachments)
+        _queue(
+            subject=subject,
+            body=body,
+            to=addresses,
+            reply_to=reply_to,
+            files=attachments,
+            headers=headers,
+        )
 
 
 def _one_line(text: str) -> str:
@@ -105,9 +113,10 @@ def _one_line(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
-def _queue(*, subject, body, to, reply_to, files) -> None:
+def _queue(*, subject, body, to, reply_to, files, headers=None) -> None:
+    extra = {"headers": headers} if headers else {}
     transaction.on_commit(
         lambda: send_email.enqueue(
-            subject=subject, body=body, to=to, reply_to=reply_to, attachments=files
+            subject=subject, body=body, to=to, reply_to=reply_to, attachments=files, **extra
         )
     )

@@ -23,13 +23,19 @@ def send_email(
     attachments: list[tuple[str, str, str]] | None = None,
     html_body: str | None = None,
     from_email: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> int:
     """Send one e-mail; attachments are (file name, text content, MIME type).
 
     An SMTP refusal raises, so the message counts as not sent and is retried.
     """
     message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=from_email, to=to, reply_to=reply_to
+        subject=subject,
+        body=body,
+        from_email=from_email,
+        to=to,
+        reply_to=reply_to,
+        headers=headers,
     )
     if html_body:
         message.attach_alternative(html_body, "text/html")

@@ -13,6 +13,7 @@ from catalogue.api import api as catalogue_api
 from network import admin_pages
 from portal import bench_views, localisation, sitemaps
 from portal.media import serve_media
+from taskforces.views import inbound as inbound_mail
 
 # Every page and content view has one address per language below a language prefix
 # (/fr/catalogue/), English none (portal/localisation.py). What only serves files, data or
@@ -49,6 +50,12 @@ urlpatterns = [
     path("api/catalogue/", catalogue_api.urls),
     path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    # Replies to notification e-mails from the mail provider (docs/taskforces.md).
+    path(
+        "mail/inbound/postmark/",
+        inbound_mail.postmark_inbound,
+        name="postmark_inbound_webhook",
+    ),
 ]
 
 # Image renditions in development (PORTAL_SERVE_MEDIA); in production the web server
@@ -66,6 +73,7 @@ urlpatterns += localisation.localised_patterns(
     path("search/", include("search.urls")),
     path("my/", include("taskforces.urls")),
     path("my/workshops/", include("portal.workshops.urls")),
+    path("alerts/", include("portal.alerts.urls")),
     path("reports/", include("portal.reports.urls")),
     path("", include(localisation.page_urls)),
 )

@@ -48,6 +48,14 @@ HIDE_NEEDS_REASON = _("Say why: the author sees the reason.")
 POST_BAD_SHAPE = _("Send a text body.")
 SENDING_TOO_FAST = _("You are sending too fast: wait a moment and send it again.")
 
+# Replies by e-mail (services.email_reply_receive), told to the person in a notice ---------
+
+REPLY_ACCOUNT_INACTIVE = _("Your account is no longer active.")
+REPLY_NOT_A_MEMBER = _("You are no longer a member of this task force.")
+REPLY_WORKSPACE_CLOSED = _("This workspace is no longer open.")
+# Takes %(sender)s: the reply came from another address than the account's.
+REPLY_FROM_ANOTHER_ADDRESS = _("It came from %(sender)s, not from the address of your account.")
+
 # Membership ---------------------------------------------------------------------------------
 
 JOIN_ALREADY_ASKED = _("Your request is already with the chair.")

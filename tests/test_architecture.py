@@ -26,6 +26,7 @@ LAYERS = {
     "workshops": 5,
     "consultations": 6,  # may ask taskforces (one task force as the audience)
     "surveys": 6,  # offices answer; may ask network (seats, regions, kinds of office)
+    "alerts": 6,  # saved searches: re-runs search and the catalogue's listing for a person
     "reports": 7,  # reads every app above portal to count what happened in a year
     "demo": 8,  # dev and test only: may import anything
 }
@@ -34,6 +35,7 @@ NESTED_APPS = {
     "portal.workshops": "workshops",
     "portal.consultations": "consultations",
     "portal.surveys": "surveys",
+    "portal.alerts": "alerts",
     "portal.reports": "reports",
     "portal.demo": "demo",
 }

@@ -102,9 +102,29 @@ class Question(models.Model):
         related_name="+",
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Sharing with every member: the asker agrees (when asking or later), then the
+    # provider publishes; either may withdraw. Private until both have happened.
+    share_consent_at = models.DateTimeField(_("asker agreed to share"), null=True, blank=True)
+    share_anonymously = models.BooleanField(_("shared without the asker's office"), default=False)
+    share_requested_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(_("published for members"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["entry", "-published_at"],
+                condition=models.Q(published_at__isnull=False),
+                name="question_published_by_entry",
+            )
+        ]
         verbose_name = _("question to a provider")
         verbose_name_plural = _("questions to providers")
 
@@ -114,6 +134,22 @@ class Question(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+    @property
+    def has_share_consent(self) -> bool:
+        return self.share_consent_at is not None
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def shared_office(self):
+        """The asker's office as a published question names it; None when anonymous."""
+        if self.share_anonymously:
+            return None
+        member = getattr(self.asked_by, "member", None)
+        return member.office if member is not None else None
 
 
 class FreshnessState(models.TextChoices):

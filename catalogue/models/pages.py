@@ -97,8 +97,8 @@ class CatalogueIndexPage(SubpageUrlsMixin, AreaIndexPage):
     """The listing: facets, a text box, sorting, export, compare and the API's home."""
 
     subpage_types = ["catalogue.CatalogueEntryPage"]
-    # The listing itself, compare, export and "My questions".
-    subpage_urls = ["catalogue.urls.catalogue_index_page_urls"]
+    # The listing itself, compare, export and "My questions"; its feeds (portal.alerts).
+    subpage_urls = ["catalogue.urls.catalogue_index_page_urls", "portal.alerts.urls.feed_urls"]
 
     class Meta:
         verbose_name = _("catalogue index page")

@@ -70,6 +70,12 @@ def entry_context(request, entry) -> dict:
             .select_related("asked_by")
             .order_by("-created_at")[:20]
         )
+        context["shared_answers"] = selectors.entry_shared_answers(entry)
+    elif permissions.can_read_shared_answers(user):
+        # Members: their own questions and the published ones in one query.
+        context["my_questions"], context["shared_answers"] = selectors.entry_questions_for_asker(
+            entry, user
+        )
     elif user.is_authenticated:
         context["my_questions"] = list(Question.objects.filter(entry=entry, asked_by=user))
     return context
@@ -173,7 +179,7 @@ def question_ask(request, entry):
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
-            services.question_ask(entry=entry, user=request.user, body=form.cleaned_data["body"])
+            services.question_ask(entry=entry, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:

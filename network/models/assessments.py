@@ -31,6 +31,16 @@ class Assessment(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Who sees the exact scores: the office's own people and the secretariat always; every
+    # member of the network only when the office chooses so (network.permissions).
+    shared_with_members = models.BooleanField(
+        _("scores shared with the network's members"),
+        default=False,
+        help_text=_(
+            "Unless shared, other offices see only the medians of the network, the region "
+            "and offices of the same kind, never this office's scores."
+        ),
+    )
 
     class Meta:
         ordering = ["-year"]

@@ -11,7 +11,12 @@ from network.services.accounts import (
     invitation_find,
     sessions_end_everywhere,
 )
-from network.services.assessments import AnswerData, assessment_for, assessment_save
+from network.services.assessments import (
+    AnswerData,
+    assessment_for,
+    assessment_save,
+    assessment_sharing_set,
+)
 from network.services.members import profile_update
 from network.services.nominations import (
     nomination_confirm,
@@ -33,6 +38,7 @@ __all__ = [
     "InvitationUnusable",
     "assessment_for",
     "assessment_save",
+    "assessment_sharing_set",
     "invitation_accept",
     "invitation_create",
     "invitation_find",

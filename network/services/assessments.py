@@ -75,3 +75,11 @@ def assessment_save(
             assessment.submitted_by = user
         assessment.save()
     return assessment
+
+
+def assessment_sharing_set(*, assessment: Assessment, shared: bool) -> Assessment:
+    """Share the assessment's exact scores with the network's members, or stop sharing
+    them (then only the office's own people and the secretariat see them)."""
+    Assessment.objects.filter(pk=assessment.pk).update(shared_with_members=shared)
+    assessment.shared_with_members = shared
+    return assessment

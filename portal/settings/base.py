@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "portal.workshops",
     "portal.consultations",
     "portal.surveys",
+    "portal.alerts",
     "portal.reports",
     "network",
     "catalogue",
@@ -264,6 +265,15 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "ICT network secretariat <noreply@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Reply by e-mail (docs/taskforces.md): a notification e-mail about a post carries a
+# signed reply+…@REPLY_DOMAIN address; replies arrive at `manage.py receive_mail` (SMTP,
+# REPLY_SMTP_HOST:REPLY_SMTP_PORT) or at Postmark's inbound webhook, whose HTTP basic
+# auth is ANYMAIL_WEBHOOK_SECRET ("user:password"). Off while REPLY_DOMAIN is empty.
+TASKFORCES_REPLY_DOMAIN = os.environ.get("REPLY_DOMAIN", "")
+TASKFORCES_REPLY_SMTP_HOST = os.environ.get("REPLY_SMTP_HOST", "127.0.0.1")
+TASKFORCES_REPLY_SMTP_PORT = int(os.environ.get("REPLY_SMTP_PORT", "8025"))
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 
 # Languages: the interface in WIPO's six official languages; content is translated
 # with wagtail-localize and falls back to English where no translation exists yet.

@@ -23,6 +23,8 @@ PORTAL_SCHEDULE = {
     # Search rebuilt from the content once a week: repairs any index drift that retries
     # of failed index updates did not.
     "search-reindex": {"command": "search_reindex", "cron": "0 3 * * 0"},
+    # Saved searches: each due alert's new matches, once a day (never sent twice).
+    "saved-search-alerts": {"command": "send_alerts", "cron": "40 6 * * *"},
     # Logged queries a year old folded into monthly counts (search.query_log).
     "query-log-prune": {"command": "prune_query_log", "cron": "15 3 * * *"},
 }

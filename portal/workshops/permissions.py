@@ -22,6 +22,7 @@ FEEDBACK_PARTICIPANTS_ONLY = _("Feedback is for the event's participants, once i
 TEAMS_PARTICIPANTS_ONLY = _("Teams are signed up by the event's registered participants.")
 ALREADY_IN_TEAM = _("You are already in a team.")
 SUBMISSIONS_CLOSED = _("Submissions are closed, or you are not in this team.")
+NOT_IN_TEAM = _("Only the team's members or the secretariat can propose it.")
 # Why registration is refused, by the workshop's registration_state().
 REGISTRATION_REFUSALS = {
     "closed": _("Registration for this event is not on this site."),
@@ -95,6 +96,13 @@ def can_edit_submission(user, team: Team) -> bool:
         and team.memberships.filter(user=user).exists()
         and team.workshop.submissions_open()
     )
+
+
+def can_propose_to_catalogue(user, team: Team) -> bool:
+    """A team's members, or the secretariat, propose its submission as a catalogue entry."""
+    if is_secretariat(user):
+        return True
+    return user.is_authenticated and user.is_active and team.memberships.filter(user=user).exists()
 
 
 def can_see_submissions(user, workshop: WorkshopPage) -> bool:

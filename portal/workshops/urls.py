@@ -31,4 +31,9 @@ workshop_page_urls = [
     path("feedback/", registration.workshop_feedback, name="feedback"),
     path("teams/new/", teams.team_create, name="team_create"),
     path("teams/<int:team_id>/submission/", teams.team_submission, name="team_submission"),
+    path(
+        "teams/<int:team_id>/propose/",
+        teams.team_propose_to_catalogue,
+        name="team_propose_to_catalogue",
+    ),
 ]

@@ -46,6 +46,7 @@ from taskforces.services.notifications import (
     watch_set_for_thread,
     watch_set_for_workspace,
 )
+from taskforces.services.replies import email_reply_receive
 from taskforces.services.threads import (
     category_check,
     client_key_check,
@@ -68,6 +69,7 @@ __all__ = [
     "digest_send",
     "document_add_version",
     "document_create",
+    "email_reply_receive",
     "join_request_create",
     "join_request_decide",
     "meeting_cancel",

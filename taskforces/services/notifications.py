@@ -26,6 +26,10 @@ from taskforces.models import (
     ThreadWatch,
     WatchLevel,
 )
+from taskforces.reply_addresses import reply_address
+
+# Notifications of a new post, which an e-mail reply answers with a post in its thread.
+REPLYABLE_KINDS = {NotificationKind.MENTION, NotificationKind.REPLY, NotificationKind.POST}
 
 
 def watch_set_for_thread(*, user: User, thread: Thread, level: str) -> None:
@@ -175,8 +179,20 @@ def notification_create(
             "taskforces/emails/notification",
             {"notification": notification, "user": user, "post": post, "thread": thread},
             to=[user.email],
+            reply_to=_reply_to(user, kind, post),
         )
     return notification
+
+
+def _reply_to(user: User, kind: str, post: Post | None) -> list[str] | None:
+    """The person's own signed address to answer a post by e-mail, where they may reply
+    (docs/taskforces.md, "Reply by e-mail"); None leaves the portal's From address."""
+    if post is None or kind not in REPLYABLE_KINDS:
+        return None
+    address = reply_address(user_id=user.pk, thread_id=post.thread_id, post_id=post.pk)
+    if address is None or not permissions.can_reply(user, post.thread):
+        return None
+    return [address]
 
 
 def _push_notification(notification: Notification) -> None:

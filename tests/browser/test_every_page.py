@@ -19,6 +19,8 @@ from axe_playwright_python.sync_playwright import Axe
 from catalogue.models import Pilot
 from network import services as network_services
 from network.models import Seat
+from portal.alerts import links
+from portal.alerts.models import SavedSearch
 from taskforces.models import MembershipRole
 from tests import factories
 from tests.browser.conftest import browser_member, sign_in
@@ -71,6 +73,9 @@ def site(site_tree, cast):
     pilot.milestones.create(title="First batch", due_on=datetime.date(2026, 6, 1))
     workshop = factories.WorkshopPageFactory(parent=site_tree.workshops, title="Dialogue on ICT")
     article = factories.NewsArticlePageFactory(parent=site_tree.news, title="A network begins")
+    alert = SavedSearch.objects.create(
+        user=member, name="Machine translation", source="search", params="q=machine", language="en"
+    )
     public = {
         "home": "/",
         "about": site_tree.about.url,
@@ -87,6 +92,7 @@ def site(site_tree, cast):
         "article": article.url,
         "forum": forum.url,
         "search": "/search/?q=network",
+        "alert-unsubscribe": links.unsubscribe_url(alert).removeprefix(settings.PORTAL_BASE_URL),
         "not-found": "/no-such-page/",
     }
     members = {
@@ -105,6 +111,7 @@ def site(site_tree, cast):
         "pilot": f"{site_tree.catalogue.url}pilots/{pilot.pk}/",
         "pilot-form": f"{site_tree.catalogue.url}pilots/{pilot.pk}/edit/",
         "profile": "/accounts/profile/",
+        "my-alerts": "/alerts/",
     }
     return {"member": member, "public": public, "members": members}
 

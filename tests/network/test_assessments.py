@@ -9,9 +9,10 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from network import selectors, services
+from network import services
 from network.maturity import Dimension
 from network.models import Assessment, AssessmentStatus, Seat
+from network.peers import peer_comparison
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +111,7 @@ class MedianTests:
         submit(cast.office_a, [2] * 8)
         for office in other_offices(site_tree, 3):
             submit(office, [4] * 8)
-        assert selectors.network_medians(YEAR) is None
+        assert peer_comparison(cast.office_a).network.medians is None
         client.force_login(cast.member)
         page = BeautifulSoup(client.get(cast.office_a.url).content, "html.parser")
         table = page.find("table", class_="data-table")
@@ -118,24 +119,25 @@ class MedianTests:
             "Dimension",
             "This office",
         ]
-        assert "appears once at least five offices" in page.get_text()
+        assert "Network median: not enough answers to show a median" in page.get_text()
 
     def test_the_median_is_shown_from_five_submissions(self, cast, site_tree, client):
         submit(cast.office_a, [2] * 8)
         for office in other_offices(site_tree, 4):
             submit(office, [4] * 8)
-        assert selectors.network_medians(YEAR) == {d.value: 4 for d in Dimension}
+        assert peer_comparison(cast.office_a).network.medians == {d.value: 4 for d in Dimension}
         client.force_login(cast.member)
         page = BeautifulSoup(client.get(cast.office_a.url).content, "html.parser")
         rows = page.find("table", class_="data-table").tbody.find_all("tr")
-        assert [td.get_text(strip=True) for td in rows[0].find_all("td")] == ["2", "4"]
+        # The office's score, the network's and its kind's medians: its region has too few.
+        assert [td.get_text(strip=True) for td in rows[0].find_all("td")] == ["2", "4", "4"]
         assert page.find("svg").find_all("line", class_="maturity-chart__median")
 
     def test_drafts_do_not_count_towards_the_median(self, cast, site_tree):
         for office in other_offices(site_tree, 4):
             submit(office, [4] * 8)
         services.assessment_for(office=cast.office_a, year=YEAR)
-        assert selectors.network_medians(YEAR) is None
+        assert peer_comparison(cast.office_a).network.medians is None
 
     def test_no_page_ranks_offices_by_score(self, cast, site_tree, client):
         offices = other_offices(site_tree, 5)
@@ -203,7 +205,8 @@ class PartnerTests:
             provider_offices=[strong],
         )
         submit(cast.office_a, [3, 3, 3, 1, 3, 3, 3, 3])
-        submit(strong, [3, 3, 3, 5, 3, 3, 3, 3])
+        shared = submit(strong, [3, 3, 3, 5, 3, 3, 3, 3])
+        services.assessment_sharing_set(assessment=shared, shared=True)
         submit(average, [3, 3, 3, 3, 3, 3, 3, 3])
         client.force_login(cast.cio_a)
         page = BeautifulSoup(client.get(cast.office_a.url + "partners/").content, "html.parser")

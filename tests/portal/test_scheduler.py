@@ -61,6 +61,7 @@ def test_the_portals_schedule_is_valid_and_has_the_recurring_commands():
         "check_catalogue_freshness",
         "search_reindex",
         "prune_query_log",
+        "send_alerts",
     }
 
 

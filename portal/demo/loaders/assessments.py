@@ -26,6 +26,9 @@ def load(run: DemoRun) -> None:
                 submitter = heads.get(office.pk) or run.users[SECRETARIAT_EMAIL]
                 submit(office, year - years_ago, scores, submitter)
             tally.add(not exists)
+    shared = [run.offices[code] for code in data.get("shared_this_year", [])]
+    for assessment in Assessment.objects.filter(office__in=shared, year=year):
+        services.assessment_sharing_set(assessment=assessment, shared=True)
     run.done(tally)
 
 

@@ -98,6 +98,15 @@ class Submission(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The catalogue entry proposed from it (a draft in review, or published since).
+    catalogue_entry = models.ForeignKey(
+        "catalogue.CatalogueEntryPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hackathon_submissions",
+        verbose_name=_("catalogue entry"),
+    )
 
     class Meta:
         verbose_name = _("submission")

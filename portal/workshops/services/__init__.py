@@ -1,5 +1,6 @@
 """Every change to workshop registrations, feedback, reminders and hackathon teams."""
 
+from .catalogue_proposals import submission_propose_to_catalogue
 from .registrations import (
     calendar_feed_renew,
     feedback_submit,
@@ -27,6 +28,7 @@ __all__ = [
     "registration_set_attendance",
     "registrations_fill_places",
     "reminders_send",
+    "submission_propose_to_catalogue",
     "submission_save",
     "team_create",
     "waiting_position",

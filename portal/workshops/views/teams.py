@@ -5,11 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from network.decorators import members_required
 from portal.workshops import permissions, selectors, services
 from portal.workshops.forms import SubmissionForm, TeamForm
-from portal.workshops.models import Team, WorkshopPage
+from portal.workshops.models import Submission, Team, WorkshopPage
 from portal.workshops.views.rendering import (
     add_service_errors,
     form_status,
@@ -76,3 +77,28 @@ def team_submission(request, workshop: WorkshopPage, team_id: int):
     return page_response(
         request, page, "workshops/team_submission.html", context, form_status(form)
     )
+
+
+@require_POST
+@members_required(message=permissions.MEMBERS_ONLY)
+def team_propose_to_catalogue(request, workshop: WorkshopPage, team_id: int):
+    """Propose the team's submission as a catalogue entry: a draft sent to review."""
+    page, workshop = workshop, workshop.original
+    team = get_object_or_404(Team, pk=team_id, workshop=workshop)
+    submission = get_object_or_404(Submission, team=team)
+    if not permissions.can_propose_to_catalogue(request.user, team):
+        raise PermissionDenied(permissions.NOT_IN_TEAM)
+    try:
+        entry = services.submission_propose_to_catalogue(submission=submission, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(page.url + "#teams")
+    messages.success(
+        request,
+        _(
+            "%(title)s is proposed for the catalogue as a draft. The secretariat reviews it "
+            "before it is published."
+        )
+        % {"title": entry.title},
+    )
+    return redirect(page.url + "#teams")

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0007_facet_count_summary'),
+        ('catalogue', '0008_question_sharing'),
         ('network', '0007_office_code_shared_by_translations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,8 +1,4 @@
-"""Every change to the catalogue outside the page editor goes through here.
-
-Each write checks who asks (catalogue.permissions), validates, saves, and only then tells
-people: e-mails leave after the transaction commits (portal.emails.send_templated_email).
-"""
+"""Moderation access, adoption, interest and freshness of catalogue entries."""
 
 import datetime
 from dataclasses import dataclass
@@ -26,18 +22,14 @@ from catalogue.models import (
     Freshness,
     FreshnessState,
     Interest,
-    Question,
 )
-from network.models import OfficePage, Seat, SeatTerm, User
+from network.models import OfficePage, SeatTerm, User
 from network.permissions import SECRETARIAT_GROUP
 from portal.emails import send_templated_email
 
 REVIEW_WORKFLOW_NAME = "Catalogue review"
 REVIEW_TASK_NAME = "Secretariat review"
 OFFICE_GROUP_PREFIX = "Office representatives: "
-
-# Asking providers: at most this many questions per person in any hour.
-QUESTIONS_PER_HOUR = 5
 
 # Freshness, in days: owners are asked once a year, an entry not confirmed for 13 months
 # is possibly outdated, and one that stays so for 3 more months is archived.
@@ -134,74 +126,6 @@ def interest_set(*, entry: CatalogueEntryPage, user: User, interested: bool) -> 
         entry=entry, user=user, defaults={"office": office}
     )
     return interest
-
-
-# Questions to providers ---------------------------------------------------------------------
-
-
-def provider_contacts(entry: CatalogueEntryPage) -> list[User]:
-    """Who answers for an entry: its contact, or the provider offices' heads of ICT."""
-    contact = entry.contact_member
-    if contact is not None and contact.user.is_active:
-        return [contact.user]
-    heads = SeatTerm.objects.current().filter(
-        office__in=entry.provider_offices.all(), seat=Seat.PRINCIPAL, user__is_active=True
-    )
-    return list(User.objects.filter(pk__in=heads.values("user")).order_by("pk"))
-
-
-def questions_left_this_hour(user: User) -> int:
-    since = timezone.now() - datetime.timedelta(hours=1)
-    asked = Question.objects.filter(asked_by=user, created_at__gte=since).count()
-    return max(0, QUESTIONS_PER_HOUR - asked)
-
-
-def question_ask(*, entry: CatalogueEntryPage, user: User, body: str) -> Question:
-    if not permissions.can_ask(user):
-        raise PermissionDenied(_("Sign in as a member of the network to ask the provider."))
-    body = body.strip()
-    if len(body) < 10:
-        raise ValidationError({"body": _("Write your question in a sentence or more.")})
-    with transaction.atomic():
-        # Serialise one person's questions so two at once cannot both pass the limit.
-        User.objects.select_for_update().filter(pk=user.pk).first()
-        if questions_left_this_hour(user) <= 0:
-            raise ValidationError(
-                _(
-                    "You have asked %(limit)d questions in the last hour, the most we accept. "
-                    "Please wait a little before asking another."
-                )
-                % {"limit": QUESTIONS_PER_HOUR}
-            )
-        question = Question.objects.create(entry=entry, asked_by=user, body=body)
-        recipients = [person.email for person in provider_contacts(entry) if person.email]
-        if recipients:
-            send_templated_email(
-                "catalogue/emails/question_asked",
-                {"question": question, "entry": entry, "asker": user},
-                to=recipients,
-            )
-    return question
-
-
-def question_answer(*, question: Question, user: User, answer: str) -> Question:
-    if not permissions.can_answer(user, question):
-        raise PermissionDenied(_("Only the entry's provider can answer."))
-    answer = answer.strip()
-    if len(answer) < 2:
-        raise ValidationError({"answer": _("Write an answer.")})
-    with transaction.atomic():
-        question.answer = answer
-        question.answered_by = user
-        question.answered_at = timezone.now()
-        question.save(update_fields=["answer", "answered_by", "answered_at"])
-        if question.asked_by.email:
-            send_templated_email(
-                "catalogue/emails/question_answered",
-                {"question": question, "entry": question.entry, "answerer": user},
-                to=[question.asked_by.email],
-            )
-    return question
 
 
 # Freshness ---------------------------------------------------------------------------------
