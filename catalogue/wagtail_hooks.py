@@ -14,6 +14,7 @@ from catalogue.models import (
     Question,
     WipoStandard,
 )
+from catalogue.pilots.forms import PilotForm
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -70,18 +71,8 @@ class PilotViewSet(ModelViewSet):
     list_display = ["title", "lead_office", "status", "updated_at"]
     list_filter = ["status"]
     search_fields = ["title", "goals", "results", "lessons"]
-    form_fields = [
-        "title",
-        "lead_office",
-        "offices",
-        "entries",
-        "status",
-        "started_on",
-        "ends_on",
-        "goals",
-        "results",
-        "lessons",
-    ]
+    # The fields members fill in on the site (catalogue.pilots.forms).
+    form_fields = PilotForm.Meta.fields
     add_to_admin_menu = False
     inspect_view_enabled = True
 

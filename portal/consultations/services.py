@@ -11,7 +11,6 @@ from wagtail.models import PageViewRestriction
 
 from network.models import Seat, SeatTerm, User
 from network.permissions import MEMBERS_GROUP, SECRETARIAT_GROUP
-from portal import localised_names
 from portal.consultations import permissions
 from portal.consultations.models import (
     Audience,
@@ -22,11 +21,10 @@ from portal.consultations.models import (
     NoticeKind,
     NoticeSent,
 )
-from portal.emails import send_templated_email
-from portal.notices import tell_once
+from portal.notices import due, tell_once
 from taskforces.markup import render_markdown
-from taskforces.models import EmailMode, Membership, NotificationKind
-from taskforces.services import notification_create, notification_email_mode
+from taskforces.models import Membership, NotificationKind
+from taskforces.services import notice_send
 
 # When members are told a consultation is about to close.
 CLOSING_NOTICE = datetime.timedelta(days=2)
@@ -92,16 +90,6 @@ def audience_of(consultation: ConsultationPage):
     return people.distinct()
 
 
-def _due(kind: str, now: datetime.datetime):
-    # The originals only: comments and notices belong to them, whatever the translations.
-    live = ConsultationPage.objects.live().filter(
-        locale__language_code=localised_names.default_language()
-    )
-    if kind == NoticeKind.OPENED:
-        return live.filter(opens_at__lte=now, closes_at__gt=now)
-    return live.filter(closes_at__gt=now, closes_at__lte=now + CLOSING_NOTICE)
-
-
 def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
     """Tell the audience that a consultation opened, and two days before it closes: a
     notification on the site for everyone, and an e-mail for those who did not choose
@@ -112,7 +100,11 @@ def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
     sent = {}
     for kind in NoticeKind:
         count = 0
-        for consultation in _due(kind, now):
+        closing = kind == NoticeKind.CLOSING
+        consultations = due(
+            ConsultationPage.objects, closing=closing, now=now, window=CLOSING_NOTICE
+        )
+        for consultation in consultations:
             told = NoticeSent.objects.filter(consultation=consultation, kind=kind)
             for person in audience_of(consultation).exclude(pk__in=told.values("user_id")):
                 count += _tell(consultation, person, kind, now)
@@ -137,8 +129,7 @@ NOTICE_TEXTS = {
 
 
 def _notify(consultation: ConsultationPage, person, kind: str) -> None:
-    emailed = notification_email_mode(person) != EmailMode.NONE
-    notification_create(
+    notice_send(
         user=person,
         kind=NotificationKind.CONSULTATION,
         # A consultation for one task force is shown only while the person may read it.
@@ -146,12 +137,6 @@ def _notify(consultation: ConsultationPage, person, kind: str) -> None:
         text=NOTICE_TEXTS[kind],
         params={"title": consultation.title, "date": {"date": consultation.closes_at.isoformat()}},
         url=consultation.url,
-        email=False,
-        emailed=emailed,
+        email_template=f"consultations/emails/{kind}",
+        email_context={"consultation": consultation, "person": person},
     )
-    if emailed:
-        send_templated_email(
-            f"consultations/emails/{kind}",
-            {"consultation": consultation, "person": person},
-            to=[person],
-        )

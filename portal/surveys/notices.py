@@ -9,9 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from network.models import SeatTerm, User
-from portal import localised_names
-from portal.emails import send_templated_email
-from portal.notices import tell_once
+from portal.notices import due, tell_once
 from portal.surveys import permissions
 from portal.surveys.models import (
     NoticeKind,
@@ -20,8 +18,8 @@ from portal.surveys.models import (
     SurveyPage,
     SurveyResponse,
 )
-from taskforces.models import EmailMode, NotificationKind
-from taskforces.services import notification_create, notification_email_mode
+from taskforces.models import NotificationKind
+from taskforces.services import notice_send
 
 # When the offices that have not answered are reminded.
 CLOSING_NOTICE = datetime.timedelta(days=2)
@@ -50,25 +48,16 @@ def respondents(survey: SurveyPage, *, unanswered_only: bool = False):
     return User.objects.filter(is_active=True, pk__in=terms.values("user_id"))
 
 
-def _due(kind: str, now: datetime.datetime):
-    # The originals only: responses and notices belong to them, whatever the translations.
-    live = SurveyPage.objects.live().filter(
-        locale__language_code=localised_names.default_language()
-    )
-    if kind == NoticeKind.OPENED:
-        return live.filter(opens_at__lte=now, closes_at__gt=now)
-    return live.filter(closes_at__gt=now, closes_at__lte=now + CLOSING_NOTICE)
-
-
 def notices_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
     """Tell whoever is due each notice; returns how many were told, by kind."""
     now = now or timezone.now()
     sent = {}
     for kind in NoticeKind:
         count = 0
-        for survey in _due(kind, now):
+        closing = kind == NoticeKind.CLOSING
+        for survey in due(SurveyPage.objects, closing=closing, now=now, window=CLOSING_NOTICE):
             told = SurveyNotice.objects.filter(survey=survey, kind=kind).values("user_id")
-            people = respondents(survey, unanswered_only=kind == NoticeKind.CLOSING)
+            people = respondents(survey, unanswered_only=closing)
             for person in people.exclude(pk__in=told):
                 count += _tell(survey, person, kind, now)
         sent[kind.value] = count
@@ -83,18 +72,12 @@ def _tell(survey: SurveyPage, person: User, kind: str, now) -> bool:
 
 
 def _notify(survey: SurveyPage, person: User, kind: str) -> None:
-    emailed = notification_email_mode(person) != EmailMode.NONE
-    notification_create(
+    notice_send(
         user=person,
         kind=NotificationKind.SURVEY,
-        taskforce=None,
         text=NOTICE_TEXTS[kind],
         params={"title": survey.title, "date": {"date": survey.closes_at.isoformat()}},
         url=survey.url,
-        email=False,
-        emailed=emailed,
+        email_template=f"surveys/emails/{kind}",
+        email_context={"survey": survey, "person": person},
     )
-    if emailed:
-        send_templated_email(
-            f"surveys/emails/{kind}", {"survey": survey, "person": person}, to=[person]
-        )

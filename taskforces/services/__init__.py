@@ -37,6 +37,7 @@ from taskforces.services.moderation import (
 )
 from taskforces.services.notifications import (
     digest_send,
+    notice_send,
     notification_create,
     notification_email_mode,
     notification_preference_set,
@@ -79,6 +80,7 @@ __all__ = [
     "membership_change_role",
     "membership_end",
     "notification_create",
+    "notice_send",
     "notification_email_mode",
     "notification_preference_set",
     "notifications_for_post",

@@ -195,6 +195,36 @@ def _reply_to(user: User, kind: str, post: Post | None) -> list[str] | None:
     return [address]
 
 
+def notice_send(
+    *,
+    user: User,
+    kind: str,
+    text: str,
+    params: dict,
+    url: str,
+    email_template: str,
+    email_context: dict,
+    taskforce: TaskForcePage | None = None,
+) -> None:
+    """Tell ``user`` about something of the network (a consultation, a survey): a
+    notification on the site, and an e-mail in its own words (``email_template``) unless
+    they chose no e-mail; the notification is then marked as e-mailed, so no digest
+    repeats it."""
+    emailed = notification_email_mode(user) != EmailMode.NONE
+    notification_create(
+        user=user,
+        kind=kind,
+        taskforce=taskforce,
+        text=text,
+        params=params,
+        url=url,
+        email=False,
+        emailed=emailed,
+    )
+    if emailed:
+        send_templated_email(email_template, email_context, to=[user])
+
+
 def _push_notification(notification: Notification) -> None:
     unread = selectors.unread_notification_count(notification.user)
     # Pushed to the person's open pages, in the language they read the portal in.
