@@ -199,3 +199,20 @@ def test_the_list_costs_the_same_with_more_pilots(client, cast, site_tree, entri
     add(30)
     assert count_queries(client, pilots_url(site_tree)) == few
     assert count_queries(client, cast.office_a.url) == office_few
+
+
+def test_a_new_pilot_shows_at_once_where_the_list_is_kept(
+    client, cast, site_tree, entries, settings
+):
+    """The office and entry pages keep their pilots for every member until the content
+    changes: recording a pilot changes it."""
+    settings.PORTAL_FRAGMENT_CACHE = True
+    client.force_login(cast.cio_a)
+    for url in (cast.office_b.url, entries[0].url):
+        assert "Machine translation of abstracts" not in text_of(client.get(url))
+    record(client, cast, site_tree, entries[0])
+    for url in (cast.office_b.url, entries[0].url):
+        assert "Machine translation of abstracts" in text_of(client.get(url))
+    Pilot.objects.update(title="Renamed pilot")
+    Pilot.objects.get().save()
+    assert "Renamed pilot" in text_of(client.get(cast.office_b.url))
