@@ -32,7 +32,10 @@ from catalogue.models import (
     FreshnessState,
     Licence,
     Lifecycle,
-    Question,
+)
+from catalogue.selectors.questions import (  # noqa: F401 - read from catalogue.selectors
+    entry_questions_for_asker,
+    entry_shared_answers,
 )
 from network.models import Assessment, OfficePage
 from network.selectors import PartnerOffice, partner_offices
@@ -40,7 +43,6 @@ from portal.models import Language, Region
 from portal.page_languages import in_reader_language_condition, public
 
 PAGE_SIZE = 24
-SHARED_ANSWERS_SHOWN = 50
 MAX_COMPARED = 4
 
 
@@ -290,36 +292,6 @@ def entries_answered_by(user) -> QuerySet | None:
         | Q(pk__in=CatalogueEntryPage.objects.filter(provider_offices__in=offices).values("pk"))
     )
     return entries
-
-
-PUBLISHED_ANSWER = Q(published_at__isnull=False, answered_at__isnull=False)
-
-
-def entry_shared_answers(entry: CatalogueEntryPage) -> list[Question]:
-    """The answers published for every member on the entry's page, newest first, with
-    each asker's office, in one query."""
-    return list(
-        Question.objects.filter(PUBLISHED_ANSWER, entry=entry)
-        .select_related("asked_by__member__office")
-        .order_by("-published_at")[:SHARED_ANSWERS_SHOWN]
-    )
-
-
-def entry_questions_for_asker(entry: CatalogueEntryPage, user) -> tuple[list, list]:
-    """(the person's own questions about the entry, the published answers), read in the
-    one query the page made for the former alone."""
-    rows = list(
-        Question.objects.filter(Q(asked_by=user) | PUBLISHED_ANSWER, entry=entry)
-        .select_related("asked_by__member__office")
-        .order_by("-created_at")
-    )
-    own = [question for question in rows if question.asked_by_id == user.pk]
-    shared = sorted(
-        (question for question in rows if question.published_at and question.answered_at),
-        key=lambda question: question.published_at,
-        reverse=True,
-    )
-    return own, shared[:SHARED_ANSWERS_SHOWN]
 
 
 # What the network's pages show of the catalogue ---------------------------------------------
