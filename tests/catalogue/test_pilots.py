@@ -132,6 +132,9 @@ def test_a_hidden_entry_is_neither_offered_nor_stored(client, cast, site_tree, e
         ({"offices": [0]}, "Select a valid choice."),
         ({"milestones-0-due_on": "someday"}, "Enter a valid date."),
         ({"milestones-TOTAL_FORMS": "500"}, "Please submit at most 30 forms."),
+        ({"title": "Pilot\x00"}, "The request contains a null character"),
+        ({"started_on": "٢٠٢٦-٠٣-٠١"}, "Enter a valid date."),
+        ({"goals": "x" * 4001}, "Ensure this value has at most 4000 characters"),
     ],
 )
 def test_bad_input_is_a_form_error_and_stores_nothing(
