@@ -1,10 +1,18 @@
-"""Who uses which catalogue entry, who would like to, and a question answered."""
+"""Who uses which catalogue entry, who would like to, a question answered, and a pilot
+project between two offices."""
 
 import datetime
 
 from django.utils import timezone
 
-from catalogue.models import Adoption, CatalogueEntryPage, Interest, Question
+from catalogue.models import (
+    Adoption,
+    CatalogueEntryPage,
+    Interest,
+    Pilot,
+    PilotMilestone,
+    Question,
+)
 from portal.demo.loading import DemoRun, by_key, ensure, read_data
 
 
@@ -41,4 +49,26 @@ def load(run: DemoRun) -> None:
         answered_at=asked_at + datetime.timedelta(days=question["answered_after_days"]),
     )
     tally.add(created)
+    for row in data.get("pilot", []):
+        load_pilot(run, row, entries, tally)
     run.done(tally)
+
+
+def load_pilot(run: DemoRun, row: dict, entries: dict, tally) -> None:
+    fields = ("status", "started_on", "ends_on", "goals", "results", "lessons")
+    pilot, created = ensure(
+        Pilot,
+        {"title": row["title"], "lead_office": run.offices[row["lead_office"]]},
+        **{name: row[name] for name in fields if name in row},
+    )
+    tally.add(created)
+    if created:
+        pilot.offices.set([run.offices[code] for code in row.get("offices", [])])
+        pilot.entries.set([entries[title] for title in row.get("entries", [])])
+    for milestone in row.get("milestones", []):
+        lookup = {"pilot": pilot, "title": milestone["title"]}
+        tally.add(
+            ensure(PilotMilestone, lookup, due_on=milestone["due_on"], status=milestone["status"])[
+                1
+            ]
+        )
